@@ -1,0 +1,3 @@
+"""Sluis: decisions about people, lawful by construction."""
+
+__version__ = "0.1.0"

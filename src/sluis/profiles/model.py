@@ -1,0 +1,303 @@
+"""The algorithm profile: what a user declares about an algorithmic processing.
+
+Pure value types (Pydantic), no I/O. Many facts are tri-state: ``None`` means the user
+has not said, and the assessment engine turns that into an open question instead of
+assuming an answer.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+PROFILE_FORMAT = "sluis.profile/1"
+
+Slug = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,79}$", strip_whitespace=True)
+]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
+Prose = Annotated[str, StringConstraints(min_length=1, max_length=4000, strip_whitespace=True)]
+CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_enum_values=False, frozen=True)
+
+
+class LegalBasis(StrEnum):
+    """The six lawful bases of GDPR art. 6(1)(a)-(f)."""
+
+    consent = "consent"
+    contract = "contract"
+    legal_obligation = "legal_obligation"
+    vital_interests = "vital_interests"
+    public_task = "public_task"
+    legitimate_interests = "legitimate_interests"
+
+
+class SpecialCategory(StrEnum):
+    """The special categories of personal data of GDPR art. 9(1)."""
+
+    racial_or_ethnic_origin = "racial_or_ethnic_origin"
+    political_opinions = "political_opinions"
+    religious_or_philosophical_beliefs = "religious_or_philosophical_beliefs"
+    trade_union_membership = "trade_union_membership"
+    genetic = "genetic"
+    biometric_identification = "biometric_identification"
+    health = "health"
+    sex_life_or_sexual_orientation = "sex_life_or_sexual_orientation"
+
+
+class Art9Exception(StrEnum):
+    """Which point of GDPR art. 9(2) lifts the ban on processing special categories."""
+
+    a_explicit_consent = "a"
+    b_employment_social_security = "b"
+    c_vital_interests = "c"
+    d_not_for_profit_body = "d"
+    e_made_public = "e"
+    f_legal_claims = "f"
+    g_substantial_public_interest = "g"
+    h_health_care = "h"
+    i_public_health = "i"
+    j_archiving_research = "j"
+
+
+class DataType(StrEnum):
+    string = "string"
+    integer = "integer"
+    number = "number"
+    boolean = "boolean"
+    date = "date"
+    category = "category"
+
+
+class DataSource(StrEnum):
+    data_subject = "data_subject"
+    controller_records = "controller_records"
+    other_organisation = "other_organisation"
+    public_source = "public_source"
+    derived = "derived"
+
+
+class Effect(StrEnum):
+    """The effect a decision has on the person (GDPR art. 22(1))."""
+
+    legal = "legal"
+    similarly_significant = "similarly_significant"
+    none = "none"
+
+
+class HumanInvolvement(StrEnum):
+    """How far a human takes part (WP251; AP guidance on meaningful intervention)."""
+
+    none = "none"
+    token = "token"
+    meaningful = "meaningful"
+
+
+class HumanStage(StrEnum):
+    """When the human takes part, relative to the decision taking effect."""
+
+    before_effect = "before_effect"
+    after_effect = "after_effect"
+
+
+class Necessity(StrEnum):
+    """What makes the automated decision necessary (GDPR art. 22(2); UAVG art. 40(1))."""
+
+    contract = "contract"
+    legal_obligation = "legal_obligation"
+    public_task = "public_task"
+    none = "none"
+
+
+class TechnologyKind(StrEnum):
+    rules = "rules"
+    statistical_model = "statistical_model"
+    machine_learning = "machine_learning"
+
+
+class Controller(_Strict):
+    name: Name
+    administrative_body: bool | None = Field(
+        default=None,
+        description="Whether the controller is a bestuursorgaan (administrative body, Awb 1:1).",
+    )
+    country: CountryCode = "NL"
+    contact: str | None = None
+    dpo_contact: str | None = Field(default=None, description="Contact of the DPO (FG).")
+
+
+class LegalBasisDeclaration(_Strict):
+    article6: LegalBasis | None = Field(
+        default=None, description="The lawful basis of GDPR art. 6(1)."
+    )
+    law: str | None = Field(
+        default=None,
+        description="The statute or contract the basis rests on, e.g. 'Participatiewet art. 53a'.",
+    )
+
+
+class DataSubjectGroup(_Strict):
+    category: Name
+    vulnerable: bool | None = Field(
+        default=None,
+        description="Children, employees, patients, benefit recipients, asylum seekers, "
+        "elderly people or others in an unequal relation to the controller (WP248 crit. 7).",
+    )
+    count: int | None = Field(default=None, ge=0, description="Approximate number of people.")
+
+
+class DataField(_Strict):
+    name: Slug
+    type: DataType = DataType.string
+    category: Slug = Field(description="Data category, e.g. 'income', 'contact', 'identity'.")
+    special_category: SpecialCategory | None = None
+    art9_exception: Art9Exception | None = Field(
+        default=None, description="For special-category data: the point of art. 9(2) relied on."
+    )
+    criminal_data: bool = Field(default=False, description="Criminal-offence data (art. 10).")
+    art10_basis: str | None = Field(
+        default=None, description="For criminal data: the law or authority permitting it."
+    )
+    national_id: bool = Field(default=False, description="A national id number such as the BSN.")
+    national_id_basis: str | None = Field(
+        default=None, description="For a national id: the law permitting its use (UAVG art. 46)."
+    )
+    source: DataSource | None = None
+    source_name: str | None = None
+    purpose: str | None = Field(default=None, description="Why this field is needed.")
+    protected_ground_proxy: bool | None = Field(
+        default=None,
+        description="Whether the field stands in for a protected ground such as nationality, "
+        "origin, age or sex. Sluis also detects common proxies by name and category.",
+    )
+
+
+class RetentionPeriod(_Strict):
+    data_category: Slug
+    months: int = Field(ge=0, le=1200)
+    justification: str | None = None
+
+
+class Technology(_Strict):
+    kind: TechnologyKind | None = None
+    ai_system: bool | None = Field(default=None, description="An AI system per AI Act art. 3(1).")
+    innovative: bool | None = Field(
+        default=None, description="New technology or a novel use of it (WP248 crit. 8)."
+    )
+    description: str | None = None
+    supplier: str | None = None
+
+
+class ProcessingContext(_Strict):
+    large_scale: bool | None = Field(
+        default=None,
+        description="Large-scale processing (WP248 crit. 5). Left empty, Sluis derives it "
+        "from the number of people.",
+    )
+    systematic_monitoring: bool | None = None
+    public_area_monitoring: bool | None = Field(
+        default=None, description="Systematic monitoring of a publicly accessible area."
+    )
+    dataset_matching: bool | None = Field(
+        default=None, description="Data sets matched or combined (WP248 crit. 6)."
+    )
+    covert: bool | None = Field(default=None, description="Processing hidden from the people.")
+    blacklist: bool | None = Field(default=None, description="A black or warning list.")
+    location_data: bool | None = None
+    communication_data: bool | None = None
+    employee_monitoring: bool | None = None
+    joint_arrangement: bool | None = Field(
+        default=None, description="A partnership sharing data between organisations."
+    )
+    fraud_detection: bool | None = None
+    credit_scoring: bool | None = None
+    financial_situation: bool | None = None
+    behaviour_influencing: bool | None = None
+    residual_high_risk: bool | None = Field(
+        default=None,
+        description="Whether high risk remains after the controller's measures (art. 36).",
+    )
+    recipients: list[str] = Field(default_factory=list)
+    third_country_transfers: list[str] = Field(default_factory=list)
+    security_measures: list[str] = Field(default_factory=list)
+
+
+class AuthorisingLaw(_Strict):
+    """A sector law authorising the automated decision (GDPR art. 22(2)(b))."""
+
+    name: Name
+    lays_down_safeguards: bool | None = None
+    permits_profiling: bool | None = None
+
+
+class Decision(_Strict):
+    id: Slug
+    description: Prose
+    effect: Effect | None = None
+    human_involvement: HumanInvolvement | None = None
+    human_stage: HumanStage | None = None
+    profiling: bool | None = None
+    bound_power: bool | None = Field(
+        default=None,
+        description="A bound power (gebonden bevoegdheid): the law fixes the outcome, "
+        "no room for judgement.",
+    )
+    necessity: Necessity | None = None
+    explicit_consent: bool | None = None
+    authorising_law: AuthorisingLaw | None = None
+    risk_selection: bool | None = Field(
+        default=None, description="Only selects people for a closer human look."
+    )
+    consequences_only_after_review: bool | None = None
+    automatic_side_effects: list[str] = Field(default_factory=list)
+    third_party_score: bool | None = Field(
+        default=None, description="A score from a third party is used."
+    )
+    third_party_score_determining: bool | None = Field(
+        default=None, description="That score plays a determining role (CJEU C-634/21)."
+    )
+    denies_right_or_service: bool | None = Field(
+        default=None,
+        description="The decision can keep people from a right, service or contract "
+        "(WP248 crit. 9). Left empty, Sluis derives it from the effect.",
+    )
+    uses_fields: list[Slug] | None = Field(
+        default=None, description="Fields the decision uses; empty means all fields."
+    )
+
+
+class AlgorithmProfile(_Strict):
+    """A complete description of one algorithmic processing."""
+
+    format: str = Field(default=PROFILE_FORMAT, pattern=r"^sluis\.profile/1$")
+    id: Slug
+    name: Name
+    description: Prose | None = None
+    controller: Controller
+    purposes: list[Prose] = Field(default_factory=list)
+    legal_basis: LegalBasisDeclaration = Field(default_factory=LegalBasisDeclaration)
+    data_subjects: list[DataSubjectGroup] = Field(default_factory=list)
+    data_fields: list[DataField] = Field(default_factory=list)
+    retention: list[RetentionPeriod] = Field(default_factory=list)
+    technology: Technology = Field(default_factory=Technology)
+    processing: ProcessingContext = Field(default_factory=ProcessingContext)
+    decisions: list[Decision] = Field(default_factory=list)
+
+    def field(self, name: str) -> DataField | None:
+        return next((f for f in self.data_fields if f.name == name), None)
+
+    def fields_used_by(self, decision: Decision) -> list[DataField]:
+        if decision.uses_fields is None:
+            return list(self.data_fields)
+        return [f for f in self.data_fields if f.name in decision.uses_fields]
+
+    def total_data_subjects(self) -> int | None:
+        counts = [g.count for g in self.data_subjects]
+        if not counts or any(c is None for c in counts):
+            return None
+        return sum(c for c in counts if c is not None)

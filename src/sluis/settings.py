@@ -1,0 +1,41 @@
+"""All configuration in one place.
+
+Settings are read once at the edge (CLI start-up, web app factory) and passed inward;
+nothing below the adapters reads the environment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_path
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_data_dir() -> Path:
+    return user_data_path("sluis", appauthor=False)
+
+
+class Settings(BaseSettings):
+    """Runtime settings, overridable with ``SLUIS_*`` environment variables."""
+
+    model_config = SettingsConfigDict(env_prefix="SLUIS_", extra="ignore")
+
+    data_dir: Path = Field(default_factory=default_data_dir)
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL; defaults to a SQLite file in the data directory.",
+    )
+    default_language: str = Field(default="nl", pattern="^(nl|en)$")
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'sluis.db'}"
+
+
+def load_settings(**overrides: object) -> Settings:
+    return Settings(**overrides)  # type: ignore[arg-type]
