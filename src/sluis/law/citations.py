@@ -22,6 +22,7 @@ class Instrument(StrEnum):
     ap_risk_selection = "ap_risk_selection"
     ap_human_intervention = "ap_human_intervention"
     ap_discrimination = "ap_discrimination"
+    algoritmeregister = "algoritmeregister"
     sluis_policy = "sluis_policy"
 
 
@@ -49,6 +50,10 @@ _LABELS: dict[Instrument, tuple[str, str]] = {
     Instrument.ap_discrimination: (
         "AP-onderzoek kinderopvangtoeslag (2020){ref}",
         "Dutch DPA childcare-benefit investigation (2020){ref}",
+    ),
+    Instrument.algoritmeregister: (
+        "Algoritmeregister, publicatiestandaard 1.0{ref}",
+        "Algoritmeregister publication standard 1.0{ref}",
     ),
     Instrument.sluis_policy: ("Sluis-beleid: {ref}", "Sluis policy: {ref}"),
 }
@@ -108,3 +113,6 @@ def ap_dpia_list(number: int) -> Citation:
 
 def sluis_policy(ref: str) -> Citation:
     return Citation(Instrument.sluis_policy, ref)
+
+
+ALGORITMEREGISTER = Citation(Instrument.algoritmeregister)

@@ -1,0 +1,72 @@
+"""``sluis serve`` and ``sluis demo``: run the web UI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from sluis.assessment.service import register_and_assess
+from sluis.cli.common import EXIT_INVALID, print_profile_errors
+from sluis.cli.context import open_database
+from sluis.profiles.validation import ProfileInvalid, parse_profile_text
+from sluis.settings import Settings
+
+console = Console()
+REPO_EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "profiles"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)
+    app.command("demo")(demo)
+
+
+def serve(
+    host: str | None = typer.Option(None, help="Interface to listen on."),
+    port: int | None = typer.Option(None, help="Port to listen on."),
+) -> None:
+    """Serve the web UI and the JSON API on the configured database."""
+    settings = Settings()
+    _run(settings, host, port)
+
+
+def demo(
+    examples: Path = typer.Option(REPO_EXAMPLES, help="Folder of example profiles to seed."),
+    host: str | None = typer.Option(None),
+    port: int | None = typer.Option(None),
+    seed_only: bool = typer.Option(False, "--seed-only", help="Seed, then exit."),
+) -> None:
+    """Seed the example algorithms, then serve the web UI."""
+    settings = Settings()
+    sessions = open_database(settings)
+    files = sorted(examples.glob("*.yaml")) if examples.is_dir() else []
+    if not files:
+        console.print(f"[red]no example profiles found in {examples}[/red]")
+        raise typer.Exit(EXIT_INVALID)
+    for path in files:
+        try:
+            stored, assessment = register_and_assess(
+                sessions, parse_profile_text(path.read_text(encoding="utf-8")), author="demo"
+            )
+        except ProfileInvalid as exc:
+            print_profile_errors(console, str(path), exc)
+            raise typer.Exit(EXIT_INVALID) from None
+        console.print(
+            f"seeded {stored.profile_id} v{stored.version}: "
+            f"art. 22 {assessment.art22.verdict.value}, DPIA {assessment.dpia.required.value}"
+        )
+    if not seed_only:
+        _run(settings, host, port)
+
+
+def _run(settings: Settings, host: str | None, port: int | None) -> None:
+    import uvicorn
+
+    from sluis.web.app import create_app
+
+    sessions = open_database(settings)
+    app = create_app(settings, sessions)
+    host, port = host or settings.host, port or settings.port
+    console.print(f"Sluis is serving on http://{host}:{port}/ (Ctrl+C to stop)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")

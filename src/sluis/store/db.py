@@ -1,0 +1,183 @@
+"""Engines, sessions and schema migrations.
+
+The database URL is passed in (from ``Settings.resolved_database_url()`` at the edge);
+nothing here reads the environment. Two backends are supported: SQLite (the default, a
+file in the data directory) and PostgreSQL through psycopg 3.
+
+SQLite is configured for correctness over convenience: foreign keys are enforced, a busy
+timeout lets concurrent writers wait for each other instead of failing at once, the
+journal is write-ahead (readers and the writer do not block each other), and SQLAlchemy
+emits ``BEGIN`` itself so that every statement — reads, DDL and savepoints included —
+runs inside the transaction it appears to run in (the ``sqlite3`` module's legacy mode
+silently skips ``BEGIN`` for those).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+_POSTGRES_ALIASES = {"postgres", "postgresql"}
+
+
+class UnsupportedDatabase(ValueError):
+    """The URL names a database that Sluis does not support."""
+
+
+def normalise_url(url: str | URL) -> URL:
+    """Parse ``url`` and point plain PostgreSQL URLs at the psycopg 3 driver."""
+    parsed = make_url(url)
+    if parsed.drivername in _POSTGRES_ALIASES:
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    backend = parsed.get_backend_name()
+    if backend not in {"sqlite", "postgresql"}:
+        raise UnsupportedDatabase(
+            f"unsupported database backend {backend!r}: use a sqlite:/// or postgresql:// URL"
+        )
+    return parsed
+
+
+def create_engine_for(url: str | URL, **engine_kwargs: Any) -> Engine:
+    """Create an engine for a SQLite or PostgreSQL URL, configured for Sluis.
+
+    ``postgresql://`` (and ``postgres://``) URLs are rewritten to ``postgresql+psycopg://``.
+    For a SQLite file the parent directory is created when missing. Extra keyword
+    arguments go to :func:`sqlalchemy.create_engine`.
+    """
+    parsed = normalise_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        _ensure_sqlite_directory(parsed)
+        engine = create_engine(parsed, **engine_kwargs)
+        _configure_sqlite(engine, file_based=_sqlite_file(parsed) is not None)
+        return engine
+    engine_kwargs.setdefault("pool_pre_ping", True)
+    return create_engine(parsed, **engine_kwargs)
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """A session factory bound to ``engine``.
+
+    Objects stay readable after commit (``expire_on_commit=False``) so callers can turn
+    them into plain values once the transaction is over.
+    """
+    return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Upgrade the schema of ``engine`` to ``revision`` in a single transaction."""
+    _run_alembic(engine, lambda config: command.upgrade(config, revision))
+
+
+def downgrade(engine: Engine, revision: str = "base") -> None:
+    """Downgrade the schema of ``engine`` to ``revision`` in a single transaction."""
+    _run_alembic(engine, lambda config: command.downgrade(config, revision))
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The Alembic revision the database is at, or ``None`` for an empty database."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def head_revision() -> str:
+    """The newest revision shipped with this version of Sluis."""
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:  # pragma: no cover - the package always ships a revision
+        raise RuntimeError("no migrations found")
+    return head
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """An Alembic configuration built in code (there is no ``alembic.ini``).
+
+    When ``connection`` is given, the migration environment runs on it; the caller owns
+    its transaction.
+    """
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("path_separator", "os")
+    config.attributes["connection"] = connection
+    return config
+
+
+def _run_alembic(engine: Engine, action: Any) -> None:
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # Table rebuilds (Alembic batch mode) must not fire ON DELETE actions or trip
+            # foreign keys halfway; SQLite only honours this pragma outside a transaction.
+            _sqlite_pragma(connection, "PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                action(alembic_config(connection))
+                if sqlite:
+                    problems = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                    if problems:
+                        raise RuntimeError(
+                            f"migration left {len(problems)} foreign key violation(s), "
+                            f"first: {tuple(problems[0])}"
+                        )
+        finally:
+            if sqlite:
+                _sqlite_pragma(connection, "PRAGMA foreign_keys=ON")
+
+
+def _sqlite_pragma(connection: Connection, statement: str) -> None:
+    """Run a pragma on the raw driver connection, outside any transaction."""
+    connection.connection.driver_connection.execute(statement)  # type: ignore[union-attr]
+
+
+def _sqlite_file(url: URL) -> Path | None:
+    database = url.database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    if url.query.get("mode") == "memory":
+        return None
+    return Path(database).expanduser()
+
+
+def _ensure_sqlite_directory(url: URL) -> None:
+    path = _sqlite_file(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+
+
+def _configure_sqlite(engine: Engine, *, file_based: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy emit BEGIN (see ``_on_begin``) instead of the driver.
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        dbapi_connection.execute("PRAGMA foreign_keys=ON")
+        if file_based:
+            dbapi_connection.execute("PRAGMA journal_mode=WAL")
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+
+__all__ = [
+    "MIGRATIONS_DIR",
+    "UnsupportedDatabase",
+    "alembic_config",
+    "create_engine_for",
+    "current_revision",
+    "downgrade",
+    "head_revision",
+    "make_session_factory",
+    "migrate",
+    "normalise_url",
+]

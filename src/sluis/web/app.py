@@ -1,0 +1,44 @@
+"""The FastAPI application: JSON API under /api/v1 and HTML pages, sharing the services."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy.orm import Session, sessionmaker
+
+from sluis import __version__
+from sluis.settings import Settings
+from sluis.store.db import create_engine_for, make_session_factory
+from sluis.web import errors
+from sluis.web.api import assessments, profiles, schemas
+from sluis.web.pages import profiles as profile_pages
+
+STATIC = Path(__file__).parent / "static"
+
+
+def create_app(
+    settings: Settings | None = None, sessions: sessionmaker[Session] | None = None
+) -> FastAPI:
+    """Build the app. The database must already be migrated (``sluis db upgrade``)."""
+    settings = settings or Settings()
+    if sessions is None:
+        sessions = make_session_factory(create_engine_for(settings.resolved_database_url()))
+    app = FastAPI(
+        title="Sluis",
+        version=__version__,
+        description="Assess, register and gate algorithmic decisions about people.",
+        openapi_url="/api/v1/openapi.json",
+        docs_url="/api/v1/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.sessions = sessions
+    errors.install(app)
+    app.include_router(assessments.router)
+    app.include_router(profiles.router)
+    app.include_router(schemas.router)
+    app.include_router(profile_pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app
