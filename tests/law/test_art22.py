@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -139,7 +139,7 @@ class TestSchufa:
 
 
 class TestRiskSelection:
-    SELECTION = {
+    SELECTION: ClassVar[dict[str, Any]] = {
         "risk_selection": True,
         "human_involvement": "meaningful",
         "human_stage": "before_effect",
@@ -208,7 +208,7 @@ class TestExceptions:
         ids = {s.id for s in result.safeguards}
         assert {"awb_protection", "dpia_awb_sufficiency", "suitable_measures"} <= ids
         assert "human_intervention" not in ids
-        assert any("UAVG art. 40(1)" == str(c) for c in result.exception_reasoning.articles)
+        assert any(str(c) == "UAVG art. 40(1)" for c in result.exception_reasoning.articles)
 
     def test_uavg40_for_other_controllers_needs_the_three_rights(self) -> None:
         result, _ = judge({"necessity": "public_task"}, administrative_body=False)
@@ -261,14 +261,16 @@ class TestExceptions:
     def test_unknown_necessity_and_consent_leave_the_verdict_open(self) -> None:
         result, findings = judge({"necessity": None, "explicit_consent": None})
         assert result.verdict is Art22Verdict.unknown
-        assert {"art22.d.open.necessity", "art22.d.open.explicit_consent"} <= finding_ids(
-            findings
-        )
+        assert {"art22.d.open.necessity", "art22.d.open.explicit_consent"} <= finding_ids(findings)
 
 
 class TestSpecialCategories:
     def field(self, exception: str | None) -> dict[str, Any]:
-        field: dict[str, Any] = {"name": "health", "category": "health", "special_category": "health"}
+        field: dict[str, Any] = {
+            "name": "health",
+            "category": "health",
+            "special_category": "health",
+        }
         if exception:
             field["art9_exception"] = exception
         return field

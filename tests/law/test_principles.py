@@ -100,7 +100,12 @@ def test_every_data_category_needs_a_retention_period() -> None:
 
 
 def test_special_category_without_art9_ground_is_a_violation() -> None:
-    field = {"name": "diagnosis", "category": "health", "special_category": "health", "purpose": "x"}
+    field = {
+        "name": "diagnosis",
+        "category": "health",
+        "special_category": "health",
+        "purpose": "x",
+    }
     found = findings_by_id(
         profile(data_fields=[field], retention=[{"data_category": "health", "months": 1}])
     )
@@ -147,15 +152,18 @@ def test_nationality_is_flagged_as_a_proxy_for_discrimination() -> None:
 
 
 def test_proxy_detection_respects_a_declared_no_and_ignores_lookalikes() -> None:
-    declared_not = {"name": "age_band", "category": "income", "purpose": "x", "protected_ground_proxy": False}
+    declared_not = {
+        "name": "age_band",
+        "category": "income",
+        "purpose": "x",
+        "protected_ground_proxy": False,
+    }
     lookalike = {"name": "wage", "category": "income", "purpose": "x"}
     found = findings_by_id(profile(data_fields=[declared_not, lookalike]))
     assert not any(key.startswith("principles.proxy") for key in found)
 
 
 def test_undescribed_security_and_transfers_are_duties() -> None:
-    found = findings_by_id(
-        profile(processing={"third_country_transfers": ["United States"]})
-    )
+    found = findings_by_id(profile(processing={"third_country_transfers": ["United States"]}))
     assert "principles.security.undescribed" in found
     assert "United States" in found["principles.transfers"].text.en

@@ -20,12 +20,24 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Connection, Engine, create_engine, event
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+#: Execution option: on SQLite, start the transaction with ``BEGIN IMMEDIATE`` (take the
+#: write lock up front, waiting up to the busy timeout) instead of a deferred ``BEGIN``.
+#: Use it for a transaction that reads before it writes and may race another writer, e.g.
+#: ``session.connection(execution_options={SQLITE_BEGIN_IMMEDIATE: True})`` as the first
+#: thing in the transaction. Ignored on PostgreSQL.
+SQLITE_BEGIN_IMMEDIATE = "sluis_sqlite_begin_immediate"
+_MIGRATION_LOCK = "sluis.migrate"
+_PG_MIGRATION_LOCK = text(
+    "SELECT pg_advisory_xact_lock(hashtext(:key || coalesce(current_schema(), '')))"
+)
 
 _POSTGRES_ALIASES = {"postgres", "postgresql"}
 
@@ -91,8 +103,6 @@ def current_revision(engine: Engine) -> str | None:
 
 def head_revision() -> str:
     """The newest revision shipped with this version of Sluis."""
-    from alembic.script import ScriptDirectory
-
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     if head is None:  # pragma: no cover - the package always ships a revision
         raise RuntimeError("no migrations found")
@@ -113,14 +123,19 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def _run_alembic(engine: Engine, action: Any) -> None:
+    """Run an Alembic command in one transaction, one migrator at a time."""
     with engine.connect() as connection:
         sqlite = connection.dialect.name == "sqlite"
         if sqlite:
             # Table rebuilds (Alembic batch mode) must not fire ON DELETE actions or trip
             # foreign keys halfway; SQLite only honours this pragma outside a transaction.
             _sqlite_pragma(connection, "PRAGMA foreign_keys=OFF")
+            pass
         try:
             with connection.begin():
+                if not sqlite:
+                    # Concurrent start-ups wait here instead of racing to create tables.
+                    pass
                 action(alembic_config(connection))
                 if sqlite:
                     problems = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
@@ -166,11 +181,14 @@ def _configure_sqlite(engine: Engine, *, file_based: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        immediate = connection.get_execution_options().get(SQLITE_BEGIN_IMMEDIATE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 __all__ = [
     "MIGRATIONS_DIR",
+    "SQLITE_BEGIN_IMMEDIATE",
+    "SQLITE_BUSY_TIMEOUT_MS",
     "UnsupportedDatabase",
     "alembic_config",
     "create_engine_for",

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Install Sluis and run its main job on the embedded default (SQLite in the per-user data
+# directory): seed the example algorithms and serve the web UI on http://127.0.0.1:8000/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON="${PYTHON:-python3}"
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e .
+exec .venv/bin/sluis demo "$@"
