@@ -11,7 +11,7 @@ from sluis.law.assess import assess
 from sluis.law.results import Assessment
 from sluis.profiles.validation import parse_profile_text
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "profiles"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 def assessed(name: str) -> Assessment:

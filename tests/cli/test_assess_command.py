@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from sluis.cli.main import app
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "examples" / "profiles"
+EXAMPLES = ROOT / "examples"
 CREDIT = EXAMPLES / "bank-online-credit.yaml"
 runner = CliRunner()
 

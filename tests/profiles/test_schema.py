@@ -13,7 +13,7 @@ from sluis.profiles.schema import profile_json_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 PUBLISHED = ROOT / "schemas" / "profile.schema.json"
-EXAMPLES = sorted((ROOT / "examples" / "profiles").glob("*.yaml"))
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 
 
 def test_the_published_schema_file_is_current() -> None:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sluis.settings import Settings
 from sluis.web.app import create_app
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "profiles"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.fixture

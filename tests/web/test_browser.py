@@ -18,7 +18,7 @@ from sluis.store.db import create_engine_for, make_session_factory, migrate
 from sluis.web.app import create_app
 
 CHROMIUM = Path(os.environ.get("SLUIS_CHROMIUM", "/usr/bin/chromium"))
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "profiles"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 pytestmark = pytest.mark.browser
 

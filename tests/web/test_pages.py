@@ -78,4 +78,6 @@ def test_pdf_download(client: TestClient, example_yaml: str) -> None:
 
 
 def test_unknown_profile_page_is_404(client: TestClient) -> None:
-    assert client.get("/profiles/nope").status_code == 404
+    response = client.get("/profiles/nope")
+    assert response.status_code == 404
+    assert "bestaat niet" in response.text and "<html" in response.text

@@ -14,7 +14,7 @@ from sluis.profiles.validation import ProfileInvalid, parse_profile_text
 from sluis.settings import Settings
 
 console = Console()
-REPO_EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "profiles"
+REPO_EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 
 
 def register(app: typer.Typer) -> None:

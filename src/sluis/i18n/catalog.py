@@ -101,6 +101,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "profiles.download_pdf": ("Download als PDF", "Download as PDF"),
     "profiles.download_json": ("Download als JSON", "Download as JSON"),
+    "error.not_found": (
+        "Dit algoritme of deze versie bestaat niet.",
+        "This algorithm or version does not exist.",
+    ),
     "profiles.schema": ("JSON Schema van het profiel", "Profile JSON Schema"),
 }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sluis import __version__
 from sluis.law.art22_verdict import assess_art22
 from sluis.law.dpia import assess_dpia
-from sluis.law.findings import Finding, Severity
+from sluis.law.findings import Finding, FindingKind, Severity
 from sluis.law.principles import assess_principles
 from sluis.law.results import Assessment, ProfileRef
 from sluis.law.transparency import transparency_duties
@@ -33,8 +33,17 @@ def assess(profile: AlgorithmProfile, version: int | None = None) -> Assessment:
 
 
 def _ordered(findings: list[Finding]) -> tuple[Finding, ...]:
-    """Gravest first; the ids stay unique so consumers can key on them."""
+    """Gravest first, ids unique, and one open question per missing fact: when several
+    rules need the same fact, the first question stays and cites all their articles."""
     unique: dict[str, Finding] = {}
+    question_for: dict[str, str] = {}
     for f in findings:
+        if f.kind is FindingKind.open_question and f.subject:
+            first_id = question_for.setdefault(f.subject, f.id)
+            if first_id != f.id:
+                first = unique[first_id]
+                articles = tuple(dict.fromkeys((*first.articles, *f.articles)))
+                unique[first_id] = first.model_copy(update={"articles": articles})
+                continue
         unique.setdefault(f.id, f)
     return tuple(sorted(unique.values(), key=lambda f: _SEVERITY_ORDER[f.severity]))

@@ -58,6 +58,11 @@ _LABELS: dict[Instrument, tuple[str, str]] = {
     Instrument.sluis_policy: ("Sluis-beleid: {ref}", "Sluis policy: {ref}"),
 }
 
+_RECITAL_LABELS: dict[Instrument, tuple[str, str]] = {
+    Instrument.gdpr: ("AVG overweging {ref}", "GDPR recital {ref}"),
+    Instrument.ai_act: ("AI-verordening overweging {ref}", "AI Act recital {ref}"),
+}
+
 
 @dataclass(frozen=True, order=True)
 class Citation:
@@ -65,6 +70,10 @@ class Citation:
     ref: str = ""
 
     def label(self, lang: str = "en") -> str:
+        if self.ref.startswith("recital ") and self.instrument in _RECITAL_LABELS:
+            nl, en = _RECITAL_LABELS[self.instrument]
+            number = self.ref.removeprefix("recital ")
+            return (nl if lang == "nl" else en).format(ref=number)
         nl, en = _LABELS[self.instrument]
         return (nl if lang == "nl" else en).format(ref=self.ref).strip()
 
