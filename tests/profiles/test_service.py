@@ -306,7 +306,7 @@ def run_together(*calls: Callable[[], StoredProfile]) -> list[StoredProfile]:
         except BaseException as exc:  # collected and re-raised in the main thread
             errors.append(exc)
 
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
+    threads = [threading.Thread(target=run, args=(i, c), daemon=True) for i, c in enumerate(calls)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -369,3 +369,15 @@ def test_many_concurrent_writers(sessions: Sessions) -> None:
     profiles = [make_profile(name=f"Writer {w}") for w in range(writers)]
     stored = run_together(*(lambda p=p: register_profile(sessions, p) for p in profiles))
     assert sorted(s.version for s in stored) == list(range(1, writers + 1))
+
+
+def test_overlong_author_and_engine_version_are_refused_on_every_backend(
+    sessions: Sessions,
+) -> None:
+    with pytest.raises(ValueError, match="author"):
+        register_profile(sessions, make_profile(), author="x" * 201)
+    assert row_counts(sessions) == (0, 0, 0)
+    register_profile(sessions, make_profile(), author="x" * 200)
+    with pytest.raises(ValueError, match="engine_version"):
+        record_assessment(sessions, "welfare-check", 1, "v" * 41, {})
+    assert row_counts(sessions) == (1, 1, 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sluis.settings import Settings
 from sluis.store.db import (
+    SQLITE_BEGIN_IMMEDIATE,
     SQLITE_BUSY_TIMEOUT_MS,
     UnsupportedDatabase,
     create_engine_for,
@@ -141,3 +143,20 @@ def test_the_migrated_url_works_as_the_configured_database(database_url_migrated
         assert current_revision(engine) == head_revision()
     finally:
         engine.dispose()
+
+
+@only_sqlite
+def test_sqlite_write_transactions_can_take_the_lock_up_front(
+    sessions: sessionmaker[Session], database_url: str
+) -> None:
+    path = make_url(database_url).database
+    assert path is not None
+    with sessions.begin() as session:
+        session.connection(execution_options={SQLITE_BEGIN_IMMEDIATE: True})
+        other = sqlite3.connect(path, timeout=0, isolation_level=None)
+        try:
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+            assert other.execute("SELECT count(*) FROM profiles").fetchone() == (0,)
+        finally:
+            other.close()

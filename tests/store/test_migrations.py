@@ -96,12 +96,13 @@ def test_concurrent_migrations_wait_for_each_other(database_url: str) -> None:
         except BaseException as exc:
             errors.append(exc)
 
-    threads = [threading.Thread(target=start_up, args=(e,)) for e in engines]
+    threads = [threading.Thread(target=start_up, args=(e,), daemon=True) for e in engines]
     try:
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join(timeout=60)
+        assert not any(thread.is_alive() for thread in threads), "a migration hung"
         assert errors == []
         assert {current_revision(e) for e in engines} == {head_revision()}
     finally:

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sluis.profiles.model import AlgorithmProfile
 from sluis.profiles.validation import validate_profile
 from sluis.store.repositories import ProfileRepository, VersionConflict
-from sluis.store.tables import ProfileRow, ProfileVersionRow
+from sluis.store.tables import AUTHOR_LENGTH, ENGINE_VERSION_LENGTH, ProfileRow, ProfileVersionRow
 
 Sessions = sessionmaker[Session]
 
@@ -94,11 +94,13 @@ def register_profile(
 
     The profile is validated again first (also the rules across fields), so an
     ``AlgorithmProfile`` built without :func:`validate_profile` cannot slip in; that
-    raises :class:`~sluis.profiles.validation.ProfileInvalid` before anything is written.
+    raises :class:`~sluis.profiles.validation.ProfileInvalid` before anything is written
+    (and ``ValueError`` for an ``author`` longer than 200 characters).
     Writers of the same profile are serialised, so concurrent saves get distinct,
     consecutive versions. Raises :class:`~sluis.store.repositories.VersionConflict` in the
     unlikely case that a concurrent writer still collided after a retry.
     """
+    _check_length("author", author, AUTHOR_LENGTH)
     document = profile_document(profile)
     validated = validate_profile(document)
     sha = content_sha256(document)
@@ -161,6 +163,7 @@ def record_assessment(
     One result is kept per (profile version, engine version); recording again replaces it.
     Raises :class:`ProfileNotFound` for an unknown profile or version.
     """
+    _check_length("engine_version", engine_version, ENGINE_VERSION_LENGTH)
     with sessions.begin() as session:
         repository = ProfileRepository(session)
         row = repository.get_version(profile_id, version)
@@ -188,6 +191,12 @@ def latest_assessment(
             raise ProfileNotFound(profile_id, version)
         row = repository.latest_assessment(profile_id, version, engine_version)
         return None if row is None else dict(row.result)
+
+
+def _check_length(what: str, value: str | None, limit: int) -> None:
+    # The same limit on every backend: SQLite would store longer text, PostgreSQL not.
+    if value is not None and len(value) > limit:
+        raise ValueError(f"{what} is longer than {limit} characters")
 
 
 def _stored(

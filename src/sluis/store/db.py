@@ -130,12 +130,12 @@ def _run_alembic(engine: Engine, action: Any) -> None:
             # Table rebuilds (Alembic batch mode) must not fire ON DELETE actions or trip
             # foreign keys halfway; SQLite only honours this pragma outside a transaction.
             _sqlite_pragma(connection, "PRAGMA foreign_keys=OFF")
-            pass
+            connection.execution_options(**{SQLITE_BEGIN_IMMEDIATE: True})
         try:
             with connection.begin():
                 if not sqlite:
                     # Concurrent start-ups wait here instead of racing to create tables.
-                    pass
+                    connection.execute(_PG_MIGRATION_LOCK, {"key": _MIGRATION_LOCK})
                 action(alembic_config(connection))
                 if sqlite:
                     problems = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
