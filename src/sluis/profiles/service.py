@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -87,8 +88,15 @@ def content_sha256(document: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("ascii")).hexdigest()
 
 
+# Computes the record to keep with a version: (engine version, JSON-ready result).
+Assessor = Callable[[AlgorithmProfile, int], tuple[str, dict[str, Any]]]
+
+
 def register_profile(
-    sessions: Sessions, profile: AlgorithmProfile, author: str | None = None
+    sessions: Sessions,
+    profile: AlgorithmProfile,
+    author: str | None = None,
+    assessor: Assessor | None = None,
 ) -> StoredProfile:
     """Save a profile; a new version is created only when its content changed.
 
@@ -99,6 +107,8 @@ def register_profile(
     Writers of the same profile are serialised, so concurrent saves get distinct,
     consecutive versions. Raises :class:`~sluis.store.repositories.VersionConflict` in the
     unlikely case that a concurrent writer still collided after a retry.
+    With ``assessor``, the assessment of the stored version is recorded in the same
+    transaction, so a version never exists without the assessment made when it was saved.
     """
     _check_length("author", author, AUTHOR_LENGTH)
     document = profile_document(profile)
@@ -109,9 +119,15 @@ def register_profile(
         repository.lock_profile(validated.id, validated.name)
         latest = repository.latest(validated.id)
         if latest is not None and latest.content_sha256 == sha:
-            return _stored(latest, created=False)
-        row = repository.add_version(validated.id, validated.name, document, sha, author)
-        return _stored(row, created=True, profile=validated)
+            row, created = latest, False
+        else:
+            row = repository.add_version(validated.id, validated.name, document, sha, author)
+            created = True
+        if assessor is not None:
+            engine_version, result = assessor(validated, row.version)
+            _check_length("engine_version", engine_version, ENGINE_VERSION_LENGTH)
+            repository.save_assessment(row.id, engine_version, result)
+        return _stored(row, created=created, profile=validated)
 
 
 def get_profile(sessions: Sessions, profile_id: str, version: int | None = None) -> StoredProfile:
