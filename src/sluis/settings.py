@@ -28,8 +28,18 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL; defaults to a SQLite file in the data directory.",
     )
     default_language: str = Field(default="nl", pattern="^(nl|en)$")
+    algoritmeregister_schema: Path | None = Field(
+        default=None,
+        description="The Algoritmeregister publication standard's JSON Schema (a file path); "
+        "exports are validated against it.",
+    )
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
+
+    @property
+    def evidence_dir(self) -> Path:
+        """Where uploaded evidence files are kept."""
+        return self.data_dir / "evidence"
 
     def resolved_database_url(self) -> str:
         if self.database_url:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable
+
+from sluis.i18n import areas
 
 LANGUAGES = ("nl", "en")
 
-_MESSAGES: dict[str, tuple[str, str]] = {
+_CORE: dict[str, tuple[str, str]] = {
     # (nl, en)
     "app.tagline": (
         "Besluiten over mensen, rechtmatig door ontwerp",
@@ -78,6 +82,16 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "reasons": ("Redenen", "Reasons"),
     "nav.profiles": ("Algoritmes", "Algorithms"),
     "nav.new": ("Nieuw profiel", "New profile"),
+    "nav.art30": ("Verwerkingsregister", "Record of processing"),
+    "nav.kader": ("Algoritmekader", "Algoritmekader"),
+    "documents.title": ("Documenten", "Documents"),
+    "documents.art30": ("Art. 30-register", "Art. 30 record"),
+    "documents.algoritmeregister": (
+        "Algoritmeregister-publicatie",
+        "Algoritmeregister publication",
+    ),
+    "documents.kader": ("Algoritmekader-checklist", "Algoritmekader checklist"),
+    "documents.dpia": ("DPIA", "DPIA"),
     "nav.language": ("English", "Nederlands"),
     "profiles.title": ("Geregistreerde algoritmes", "Registered algorithms"),
     "profiles.empty": ("Nog geen algoritmes geregistreerd.", "No algorithms registered yet."),
@@ -107,6 +121,20 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "profiles.schema": ("JSON Schema van het profiel", "Profile JSON Schema"),
 }
+
+
+def _merge() -> dict[str, tuple[str, str]]:
+    merged = dict(_CORE)
+    for module_info in pkgutil.iter_modules(areas.__path__):
+        module = importlib.import_module(f"{areas.__name__}.{module_info.name}")
+        clash = merged.keys() & module.MESSAGES.keys()
+        if clash:
+            raise RuntimeError(f"message ids defined twice: {sorted(clash)}")
+        merged.update(module.MESSAGES)
+    return merged
+
+
+_MESSAGES = _merge()
 
 
 def label(key: str, lang: str) -> str:

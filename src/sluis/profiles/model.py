@@ -129,6 +129,12 @@ class Controller(_Strict):
     country: CountryCode = "NL"
     contact: str | None = None
     dpo_contact: str | None = Field(default=None, description="Contact of the DPO (FG).")
+    joint_controllers: list[Name] = Field(
+        default_factory=list, description="Joint controllers with their contact (art. 26)."
+    )
+    representative: str | None = Field(
+        default=None, description="Representative in the EU, for controllers outside it (art. 27)."
+    )
 
 
 class LegalBasisDeclaration(_Strict):
@@ -227,6 +233,100 @@ class ProcessingContext(_Strict):
     security_measures: list[str] = Field(default_factory=list)
 
 
+YearMonth = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$")]
+
+
+class AlgorithmStatus(StrEnum):
+    in_development = "in_development"
+    in_use = "in_use"
+    out_of_use = "out_of_use"
+
+
+class PublicationCategory(StrEnum):
+    """The Algoritmeregister's publication categories (A, B, C)."""
+
+    high_risk_ai = "high_risk_ai"
+    impactful = "impactful"
+    other = "other"
+
+
+class AiActRole(StrEnum):
+    """The organisation's role under the AI Act (art. 3(3)-(7))."""
+
+    provider = "provider"
+    deployer = "deployer"
+    importer = "importer"
+    distributor = "distributor"
+
+
+class AiActRiskGroup(StrEnum):
+    prohibited = "prohibited"
+    high_risk = "high_risk"
+    not_high_risk = "not_high_risk"
+    exception_applies = "exception_applies"
+    not_applicable = "not_applicable"
+
+
+class AiApplicationType(StrEnum):
+    ai_system = "ai_system"
+    general_purpose_ai_system = "general_purpose_ai_system"
+    general_purpose_ai_model = "general_purpose_ai_model"
+
+
+class LifecyclePhase(StrEnum):
+    """The lifecycle phases the Algoritmekader uses."""
+
+    organisation = "organisation"
+    problem_analysis = "problem_analysis"
+    design = "design"
+    data_preparation = "data_preparation"
+    development = "development"
+    verification_validation = "verification_validation"
+    implementation = "implementation"
+    monitoring = "monitoring"
+    decommissioning = "decommissioning"
+
+
+class RegisterFacts(_Strict):
+    """Facts for the registers and frameworks: the Algoritmeregister and Algoritmekader."""
+
+    status: AlgorithmStatus | None = None
+    start_date: YearMonth | None = Field(default=None, description="Month taken into use.")
+    end_date: YearMonth | None = Field(default=None, description="Month taken out of use.")
+    themes: list[Name] = Field(
+        default_factory=list,
+        description="Policy areas (OWMS theme list), e.g. 'Sociale zekerheid'.",
+    )
+    public_contact: str | None = Field(
+        default=None, description="A general e-mail address or web form, never a person's."
+    )
+    public_page: str | None = Field(default=None, description="Public page about the algorithm.")
+    publication_category: PublicationCategory | None = None
+    considerations: Prose | None = Field(
+        default=None,
+        description="Why using the algorithm is reasonable, weighed against its drawbacks.",
+    )
+    risk_management: Prose | None = None
+    impact_assessments_done: list[Name] = Field(
+        default_factory=list, description="Impact assessments carried out, e.g. 'DPIA', 'IAMA'."
+    )
+    impact_assessment_link: str | None = None
+    legal_basis_link: str | None = None
+    processing_register_link: str | None = None
+    data_source_link: str | None = None
+    source_code_link: str | None = None
+    search_terms: list[Name] = Field(default_factory=list)
+    lifecycle_phases: list[LifecyclePhase] = Field(default_factory=list)
+    ai_act_role: AiActRole | None = None
+    ai_act_risk_group: AiActRiskGroup | None = None
+    ai_application_type: AiApplicationType | None = None
+    transparency_obligation: bool | None = Field(
+        default=None, description="Whether AI Act art. 50 transparency duties apply."
+    )
+    systemic_risk: bool | None = None
+    open_source: bool | None = None
+
+
 class AuthorisingLaw(_Strict):
     """A sector law authorising the automated decision (GDPR art. 22(2)(b))."""
 
@@ -287,6 +387,10 @@ class AlgorithmProfile(_Strict):
     technology: Technology = Field(default_factory=Technology)
     processing: ProcessingContext = Field(default_factory=ProcessingContext)
     decisions: list[Decision] = Field(default_factory=list)
+    registration: RegisterFacts = Field(
+        default_factory=RegisterFacts,
+        description="Facts for the Algoritmeregister and the Algoritmekader.",
+    )
 
     def field(self, name: str) -> DataField | None:
         return next((f for f in self.data_fields if f.name == name), None)

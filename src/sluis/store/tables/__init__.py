@@ -1,0 +1,39 @@
+"""The database tables (SQLAlchemy 2 typed declarative mapping), one module per area.
+
+Every table has a hand-written Alembic migration in ``migrations/versions``; a test
+compares the migrated schema with ``metadata`` on both backends, so the two cannot drift.
+Importing this package registers every table module on ``metadata``: a new module must be
+imported here.
+"""
+
+from sluis.store.tables.base import (
+    AUTHOR_LENGTH,
+    ENGINE_VERSION_LENGTH,
+    NAME_LENGTH,
+    NAMING_CONVENTION,
+    PROFILE_ID_LENGTH,
+    SHA256_HEX_LENGTH,
+    Base,
+    JsonDocument,
+    UtcDateTime,
+    metadata,
+    utcnow,
+)
+from sluis.store.tables.profiles import AssessmentRow, ProfileRow, ProfileVersionRow
+
+__all__ = [
+    "AUTHOR_LENGTH",
+    "ENGINE_VERSION_LENGTH",
+    "NAME_LENGTH",
+    "NAMING_CONVENTION",
+    "PROFILE_ID_LENGTH",
+    "SHA256_HEX_LENGTH",
+    "AssessmentRow",
+    "Base",
+    "JsonDocument",
+    "ProfileRow",
+    "ProfileVersionRow",
+    "UtcDateTime",
+    "metadata",
+    "utcnow",
+]
