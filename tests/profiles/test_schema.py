@@ -9,7 +9,9 @@ import jsonschema
 import pytest
 import yaml
 
-from sluis.profiles.schema import profile_json_schema
+from sluis.law.assess import assess
+from sluis.profiles.schema import profile_json_schema, profile_skeleton
+from sluis.profiles.validation import parse_profile_text
 
 ROOT = Path(__file__).resolve().parents[2]
 PUBLISHED = ROOT / "schemas" / "profile.schema.json"
@@ -40,3 +42,9 @@ def test_every_example_validates_against_the_schema(path: Path) -> None:
 def test_the_schema_rejects_what_the_model_rejects() -> None:
     validator = jsonschema.Draft202012Validator(profile_json_schema())
     assert not validator.is_valid({"id": "x", "name": "X", "controller": {"name": "C"}, "extra": 1})
+
+
+def test_the_skeleton_for_new_profiles_validates_and_asks_the_open_questions() -> None:
+    assessment = assess(parse_profile_text(profile_skeleton()))
+    assert assessment.art22.verdict.value == "unknown"
+    assert assessment.open_questions

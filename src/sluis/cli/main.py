@@ -14,7 +14,7 @@ from sluis.cli import db_commands, profile_commands, serve_commands
 from sluis.cli.common import EXIT_INVALID, print_profile_errors
 from sluis.law.assess import assess
 from sluis.law.results import Assessment
-from sluis.profiles.schema import profile_json_schema
+from sluis.profiles.schema import profile_json_schema, profile_skeleton
 from sluis.profiles.validation import ProfileInvalid, parse_profile_text
 from sluis.reports.rendering import render_html, render_json, render_markdown, render_pdf
 
@@ -113,6 +113,12 @@ def _write_reports(
 
 schema_app = typer.Typer(help="Published JSON Schemas.", no_args_is_help=True)
 app.add_typer(schema_app, name="schema")
+
+
+@schema_app.command("skeleton")
+def schema_skeleton() -> None:
+    """Print a commented starting point for a new profile (YAML)."""
+    typer.echo(profile_skeleton(), nl=False)
 
 
 @schema_app.command("profile")

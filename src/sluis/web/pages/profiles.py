@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session, sessionmaker
 
 from sluis.assessment.service import assess_stored, register_and_assess
+from sluis.profiles.schema import profile_skeleton
 from sluis.profiles.service import StoredProfile, list_profiles, list_versions
 from sluis.profiles.validation import FieldError, ProfileInvalid, parse_profile_text
 from sluis.reports.rendering import render_pdf
@@ -34,7 +35,9 @@ def profile_list(request: Request, db: Sessions, lang: Lang) -> HTMLResponse:
 
 @router.get("/profiles/new", response_class=HTMLResponse)
 def new_profile(request: Request, lang: Lang) -> HTMLResponse:
-    return render(request, "profile_form.html", lang, document="", errors=[], profile_id=None)
+    return render(
+        request, "profile_form.html", lang, document=profile_skeleton(), errors=[], profile_id=None
+    )
 
 
 @router.post("/profiles", response_class=HTMLResponse, response_model=None)
