@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
@@ -136,3 +137,10 @@ def database_url_migrated(engine: Engine, database_url: str) -> str:
     Shares its database with ``engine`` and ``sessions`` when a test uses those too.
     """
     return database_url
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """The project's shared external data (``shared/data`` beside the repository): real
+    Algoritmekader files and the Algoritmeregister schema, read in place, never copied."""
+    return (Path(__file__).resolve().parents[1] / ".." / "shared" / "data").resolve()

@@ -13,7 +13,7 @@ from sluis.store import db
 from sluis.store.db import create_engine_for, current_revision, downgrade, head_revision, migrate
 from sluis.store.tables import metadata
 
-APP_TABLES = {"profiles", "profile_versions", "assessments"}
+APP_TABLES = set(metadata.tables)
 
 
 def app_tables(engine: Engine) -> set[str]:

@@ -10,7 +10,14 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from sluis.cli import db_commands, profile_commands, serve_commands
+from sluis.cli import (
+    db_commands,
+    dpia_commands,
+    kader_commands,
+    profile_commands,
+    register_commands,
+    serve_commands,
+)
 from sluis.cli.common import EXIT_INVALID, print_profile_errors
 from sluis.law.assess import assess
 from sluis.law.results import Assessment
@@ -26,6 +33,9 @@ app = typer.Typer(
 )
 app.add_typer(profile_commands.app, name="profile")
 app.add_typer(db_commands.app, name="db")
+app.add_typer(register_commands.app, name="register")
+app.add_typer(kader_commands.app, name="kader")
+app.add_typer(dpia_commands.app, name="dpia")
 serve_commands.register(app)
 
 err = Console(stderr=True)

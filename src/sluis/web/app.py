@@ -12,7 +12,15 @@ from sluis import __version__
 from sluis.settings import Settings
 from sluis.store.db import create_engine_for, make_session_factory
 from sluis.web import errors
+from sluis.web.api import algoritmeregister as algoritmeregister_api
+from sluis.web.api import art30 as art30_api
 from sluis.web.api import assessments, profiles, schemas
+from sluis.web.api import dpia as dpia_api
+from sluis.web.api import kader as kader_api
+from sluis.web.pages import algoritmeregister as algoritmeregister_pages
+from sluis.web.pages import art30 as art30_pages
+from sluis.web.pages import dpia as dpia_pages
+from sluis.web.pages import kader as kader_pages
 from sluis.web.pages import profiles as profile_pages
 
 STATIC = Path(__file__).parent / "static"
@@ -40,5 +48,13 @@ def create_app(
     app.include_router(profiles.router)
     app.include_router(schemas.router)
     app.include_router(profile_pages.router)
+    app.include_router(kader_api.router)
+    app.include_router(kader_pages.router)
+    app.include_router(art30_api.router)
+    app.include_router(art30_pages.router)
+    app.include_router(algoritmeregister_api.router)
+    app.include_router(algoritmeregister_pages.router)
+    app.include_router(dpia_api.router)
+    app.include_router(dpia_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -6,6 +6,10 @@ Importing this package registers every table module on ``metadata``: a new modul
 imported here.
 """
 
+from sluis.store.tables import (
+    dpia,  # noqa: F401  (registers the DPIA tables)
+    kader,  # noqa: F401  (registers the Algoritmekader tables)
+)
 from sluis.store.tables.base import (
     AUTHOR_LENGTH,
     ENGINE_VERSION_LENGTH,
