@@ -3,6 +3,7 @@ untouched, refusals that store nothing."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -195,3 +196,25 @@ def test_an_author_name_longer_than_the_column_is_refused(sessions: Sessions) ->
     with pytest.raises(ValueError, match="longer than 200"):
         service.open_dpia(sessions, WELFARE, by="x" * 201)
     assert not service.has_dpia(sessions, WELFARE)
+
+
+def test_concurrent_saves_get_consecutive_versions(sessions: Sessions) -> None:
+    register(sessions)
+    doc = service.open_dpia(sessions, WELFARE).document
+    barrier = threading.Barrier(4)
+    errors: list[BaseException] = []
+
+    def save(n: int) -> None:
+        try:
+            barrier.wait(timeout=10)
+            service.save_draft(sessions, WELFARE, with_purpose(doc, f"Doel {n}."))
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=save, args=(n,), daemon=True) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    assert [v.version for v in service.list_versions(sessions, WELFARE)] == [1, 2, 3, 4, 5]

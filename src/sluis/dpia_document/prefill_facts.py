@@ -3,8 +3,6 @@ them (description, purposes, personal data, parties, legal basis)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from sluis.dpia_document.wording import (
     BASIS,
     EFFECT,
@@ -18,9 +16,7 @@ from sluis.dpia_document.wording import (
 )
 from sluis.law.findings import Text, t
 from sluis.law.results import Art22Verdict, Assessment
-from sluis.profiles.model import AlgorithmProfile, LegalBasis
-
-Builder = Callable[[AlgorithmProfile, Assessment], Text]
+from sluis.profiles.model import AlgorithmProfile, DataField, LegalBasis
 
 VERDICT = {
     Art22Verdict.not_applicable: t("niet van toepassing", "not applicable"),
@@ -110,16 +106,15 @@ def personal_data(p: AlgorithmProfile, _: Assessment) -> Text:
     return b.text()
 
 
-def _field_marks(f: object) -> tuple[str, str]:
+def _field_marks(f: DataField) -> tuple[str, str]:
     nl, en = [], []
-    special = getattr(f, "special_category", None)
-    if special is not None:
-        nl.append(f"bijzonder persoonsgegeven: {SPECIAL[special].nl}")
-        en.append(f"special category: {SPECIAL[special].en}")
-    if getattr(f, "criminal_data", False):
+    if f.special_category is not None:
+        nl.append(f"bijzonder persoonsgegeven: {SPECIAL[f.special_category].nl}")
+        en.append(f"special category: {SPECIAL[f.special_category].en}")
+    if f.criminal_data:
         nl.append("strafrechtelijk gegeven")
         en.append("criminal-offence data")
-    if getattr(f, "national_id", False):
+    if f.national_id:
         nl.append("nationaal identificatienummer")
         en.append("national id number")
     return "".join(f"; {x}" for x in nl), "".join(f"; {x}" for x in en)
