@@ -2,75 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import threading
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
-from sluis.settings import Settings
-from sluis.store.db import create_engine_for, make_session_factory, migrate
-from sluis.web.app import create_app
-
-CHROMIUM = Path(os.environ.get("SLUIS_CHROMIUM", "/usr/bin/chromium"))
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 pytestmark = pytest.mark.browser
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def live_server(tmp_path: Path) -> Iterator[str]:
-    engine = create_engine_for(f"sqlite:///{tmp_path / 'sluis.db'}")
-    migrate(engine)
-    app = create_app(Settings(data_dir=tmp_path), make_session_factory(engine))
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    engine.dispose()
-
-
-@pytest.fixture
-def page(live_server: str) -> Iterator[Page]:
-    if not CHROMIUM.exists():
-        if os.environ.get("SLUIS_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"Chromium not found at {CHROMIUM}", pytrace=False)
-        pytest.skip(f"Chromium not found at {CHROMIUM}")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        context = browser.new_context(base_url=live_server, locale="nl-NL")
-        yield context.new_page()
-        context.close()
-        browser.close()
 
 
 def test_a_privacy_officer_registers_a_profile_and_reads_the_assessment(page: Page) -> None:

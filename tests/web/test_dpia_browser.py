@@ -4,93 +4,30 @@
 from __future__ import annotations
 
 import io
-import os
-import socket
-import threading
-import time
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-import uvicorn
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 from pypdf import PdfReader
-from sqlalchemy.orm import Session, sessionmaker
 
 from sluis.assessment.service import register_and_assess
 from sluis.profiles.validation import parse_profile_text
-from sluis.settings import Settings
-from sluis.store.db import create_engine_for, make_session_factory, migrate
-from sluis.web.app import create_app
 
-CHROMIUM = Path(os.environ.get("SLUIS_CHROMIUM", "/usr/bin/chromium"))
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 WELFARE = "welfare-fraud-risk-selection"
+
+if TYPE_CHECKING:  # the fixture's type, from tests/web/conftest.py
+    from conftest import LiveServer
 
 pytestmark = pytest.mark.browser
 
 
-@dataclass(frozen=True)
-class Server:
-    url: str
-    sessions: sessionmaker[Session]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
-    engine = create_engine_for(f"sqlite:///{tmp_path / 'sluis.db'}")
-    migrate(engine)
-    sessions = make_session_factory(engine)
-    app = create_app(Settings(data_dir=tmp_path), sessions)
-    port = _free_port()
-    live = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=live.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not live.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    yield Server(f"http://127.0.0.1:{port}", sessions)
-    live.should_exit = True
-    thread.join(timeout=10)
-    engine.dispose()
-
-
-@pytest.fixture
-def page(server: Server) -> Iterator[Page]:
-    if not CHROMIUM.exists():
-        if os.environ.get("SLUIS_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"Chromium not found at {CHROMIUM}", pytrace=False)
-        pytest.skip(f"Chromium not found at {CHROMIUM}")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        context = browser.new_context(base_url=server.url, locale="nl-NL")
-        yield context.new_page()
-        context.close()
-        browser.close()
-
-
-def test_a_dpia_goes_from_prefilled_draft_to_signed_pdf(page: Page, server: Server) -> None:
+def test_a_dpia_goes_from_prefilled_draft_to_signed_pdf(
+    page: Page, live_server: LiveServer
+) -> None:
     profile = parse_profile_text((EXAMPLES / f"{WELFARE}.yaml").read_text(encoding="utf-8"))
-    register_and_assess(server.sessions, profile)
+    register_and_assess(live_server.sessions, profile)
 
     # The profile page links to the DPIA; none exists yet, and the assessment calls for one.
     page.goto(f"/profiles/{WELFARE}")
