@@ -139,8 +139,36 @@ def database_url_migrated(engine: Engine, database_url: str) -> str:
     return database_url
 
 
+SHARED_DATA_ENV = "SLUIS_SHARED_DATA"
+REQUIRE_SHARED_DATA_ENV = "SLUIS_REQUIRE_SHARED_DATA"
+_SHARED_DATA_CANDIDATES = (
+    Path(__file__).resolve().parents[1] / ".." / "shared" / "data",
+    Path("/work/shared/data"),
+)
+
+
+def find_shared_data() -> Path | None:
+    """Where the shared external data lives: ``SLUIS_SHARED_DATA``, else ``shared/data``
+    beside the repository, else the workplace's copy. ``None`` when none is there."""
+    configured = os.environ.get(SHARED_DATA_ENV)
+    candidates = (Path(configured),) if configured else _SHARED_DATA_CANDIDATES
+    return next((c.resolve() for c in candidates if c.is_dir()), None)
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
-    """The project's shared external data (``shared/data`` beside the repository): real
-    Algoritmekader files and the Algoritmeregister schema, read in place, never copied."""
-    return (Path(__file__).resolve().parents[1] / ".." / "shared" / "data").resolve()
+    """The project's shared external data: real Algoritmekader files, the Algoritmeregister
+    schema and the government's questionnaires, read in place and never copied."""
+    found = find_shared_data()
+    if found is None:
+        message = f"shared test data not found; set {SHARED_DATA_ENV} to the shared/data folder"
+        if os.environ.get(REQUIRE_SHARED_DATA_ENV) == "1":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    return found
+
+
+@pytest.fixture(scope="session")
+def register_schema_path(shared_data: Path) -> Path:
+    """The Algoritmeregister publication standard's JSON Schema."""
+    return shared_data / "algoritmeregister" / "schema.json"

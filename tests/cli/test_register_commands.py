@@ -17,33 +17,38 @@ from sluis.cli.main import app
 ROOT = Path(__file__).resolve().parents[2]
 WELFARE = ROOT / "examples" / "welfare-fraud-risk-selection.yaml"
 RECRUITMENT = ROOT / "examples" / "recruitment-screening.yaml"
-SCHEMA = ROOT.parent / "shared" / "data" / "algoritmeregister" / "schema.json"
 runner = CliRunner()
 
 
 @pytest.fixture
-def env(tmp_path: Path, database_url_migrated: str) -> dict[str, str]:
+def env(tmp_path: Path, database_url_migrated: str, register_schema_path: Path) -> dict[str, str]:
     return {
         "SLUIS_DATA_DIR": str(tmp_path),
         "SLUIS_DATABASE_URL": database_url_migrated,
-        "SLUIS_ALGORITMEREGISTER_SCHEMA": str(SCHEMA),
+        "SLUIS_ALGORITMEREGISTER_SCHEMA": str(register_schema_path),
     }
 
 
-def test_algoritmeregister_export_of_a_file_validates(tmp_path: Path) -> None:
+def test_algoritmeregister_export_of_a_file_validates(
+    tmp_path: Path, register_schema_path: Path
+) -> None:
+    schema = register_schema_path
     target = tmp_path / "publication.json"
-    args = ["register", "export", str(WELFARE), "-f", "algoritmeregister", "--schema", str(SCHEMA)]
+    args = ["register", "export", str(WELFARE), "-f", "algoritmeregister", "--schema", str(schema)]
     result = runner.invoke(app, [*args, "-o", str(target)])
     assert result.exit_code == 0, result.output
     document = json.loads(target.read_text())
-    jsonschema.Draft7Validator(json.loads(SCHEMA.read_text())).validate(document)
+    jsonschema.Draft7Validator(json.loads(schema.read_text())).validate(document)
     assert document["source_id"] == "sluis:welfare-fraud-risk-selection"
 
 
-def test_an_incomplete_publication_is_refused_with_its_gaps(tmp_path: Path) -> None:
+def test_an_incomplete_publication_is_refused_with_its_gaps(
+    tmp_path: Path, register_schema_path: Path
+) -> None:
+    schema = register_schema_path
     target = tmp_path / "publication.json"
     args = ["register", "export", str(RECRUITMENT), "-f", "algoritmeregister"]
-    result = runner.invoke(app, [*args, "--schema", str(SCHEMA), "-o", str(target)])
+    result = runner.invoke(app, [*args, "--schema", str(schema), "-o", str(target)])
     assert result.exit_code == 2
     assert "registration.public_contact" in result.stderr
     assert "registration.start_date" in result.stderr

@@ -29,12 +29,6 @@ EXAMPLES = ROOT / "examples"
 WELFARE = "welfare-fraud-risk-selection"
 
 
-@pytest.fixture(scope="session")
-def shared_data() -> Path:
-    """The project's shared external data (``shared/data`` beside the repository)."""
-    return (ROOT / ".." / "shared" / "data").resolve()
-
-
 def load_example(name: str) -> AlgorithmProfile:
     return parse_profile_text((EXAMPLES / f"{name}.yaml").read_text(encoding="utf-8"))
 

@@ -96,3 +96,21 @@ def test_a_document_that_is_not_a_mapping_is_refused() -> None:
 
 def test_json_is_accepted_too() -> None:
     assert parse_profile_text('{"id": "p", "name": "P", "controller": {"name": "C"}}').name == "P"
+
+
+def test_run_time_ranges_must_fit_the_field_type() -> None:
+    errors = errors_of(
+        {
+            **VALID,
+            "data_fields": [
+                {"name": "age", "category": "c", "type": "integer", "minimum": 9, "maximum": 1},
+                {"name": "name", "category": "c", "type": "string", "maximum": 3},
+                {"name": "flag", "category": "c", "type": "boolean", "allowed_values": ["x"]},
+            ],
+        }
+    )
+    assert errors == {
+        "data_fields[0].minimum": "contradiction",
+        "data_fields[1].minimum": "type",
+        "data_fields[2].allowed_values": "type",
+    }

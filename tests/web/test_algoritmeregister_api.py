@@ -19,12 +19,13 @@ from sluis.settings import Settings
 from sluis.web.app import create_app
 
 ROOT = Path(__file__).resolve().parents[2]
-SCHEMA_PATH = ROOT / ".." / "shared" / "data" / "algoritmeregister" / "schema.json"
 
 
 @pytest.fixture
-def register_client(sessions: sessionmaker[Session], tmp_path: Path) -> TestClient:
-    settings = Settings(data_dir=tmp_path, algoritmeregister_schema=SCHEMA_PATH.resolve())
+def register_client(
+    sessions: sessionmaker[Session], tmp_path: Path, register_schema_path: Path
+) -> TestClient:
+    settings = Settings(data_dir=tmp_path, algoritmeregister_schema=register_schema_path)
     return TestClient(create_app(settings, sessions))
 
 
@@ -81,7 +82,9 @@ def test_export_of_an_incomplete_profile_is_422_with_every_gap(register_client: 
     assert len(detail["schema_errors"]) == 6
 
 
-def test_export_of_a_complete_profile_is_the_bare_document(register_client: TestClient) -> None:
+def test_export_of_a_complete_profile_is_the_bare_document(
+    register_client: TestClient, register_schema_path: Path
+) -> None:
     doc = complete_welfare()
     register(register_client, doc)
     doc["registration"]["search_terms"] = ["bijstand"]
@@ -90,7 +93,9 @@ def test_export_of_a_complete_profile_is_the_bare_document(register_client: Test
     response = register_client.get(f"{url}/export", params={"version": 1})
     assert response.status_code == 200
     document = response.json()
-    jsonschema.Draft7Validator(json.loads(SCHEMA_PATH.read_text("utf-8"))).validate(document)
+    jsonschema.Draft7Validator(json.loads(register_schema_path.read_text("utf-8"))).validate(
+        document
+    )
     assert document["source_id"] == "sluis:welfare-fraud-risk-selection:v1"
     assert (
         'filename="algoritmeregister-welfare-fraud-risk-selection-v1.json"'

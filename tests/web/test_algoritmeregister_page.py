@@ -15,13 +15,14 @@ from sluis.settings import Settings
 from sluis.web.app import create_app
 
 ROOT = Path(__file__).resolve().parents[2]
-SCHEMA_PATH = ROOT / ".." / "shared" / "data" / "algoritmeregister" / "schema.json"
 
 
 @pytest.fixture
-def register_client(sessions: sessionmaker[Session], tmp_path: Path) -> TestClient:
+def register_client(
+    sessions: sessionmaker[Session], tmp_path: Path, register_schema_path: Path
+) -> TestClient:
     settings = Settings(
-        data_dir=tmp_path, default_language="nl", algoritmeregister_schema=SCHEMA_PATH.resolve()
+        data_dir=tmp_path, default_language="nl", algoritmeregister_schema=register_schema_path
     )
     return TestClient(create_app(settings, sessions))
 

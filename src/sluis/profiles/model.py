@@ -176,6 +176,16 @@ class DataField(_Strict):
     source: DataSource | None = None
     source_name: str | None = None
     purpose: str | None = Field(default=None, description="Why this field is needed.")
+    minimum: float | None = Field(
+        default=None, description="Lowest value accepted at run time (numbers and dates as ISO)."
+    )
+    maximum: float | None = Field(default=None, description="Highest value accepted at run time.")
+    allowed_values: list[str] | None = Field(
+        default=None, description="For categories: the values accepted at run time."
+    )
+    optional: bool = Field(
+        default=False, description="Whether a decision may be taken without this field."
+    )
     protected_ground_proxy: bool | None = Field(
         default=None,
         description="Whether the field stands in for a protected ground such as nationality, "

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from sluis.profiles.model import AlgorithmProfile, HumanInvolvement
+from sluis.profiles.model import AlgorithmProfile, DataType, HumanInvolvement
 
 
 @dataclass(frozen=True)
@@ -122,6 +122,23 @@ def _field_contradictions(profile: AlgorithmProfile) -> Iterable[FieldError]:
                 f"{loc}.art10_basis",
                 "contradiction",
                 "an art. 10 basis is given but the field is not marked as criminal data",
+            )
+        if (
+            field.minimum is not None
+            and field.maximum is not None
+            and field.minimum > field.maximum
+        ):
+            yield FieldError(f"{loc}.minimum", "contradiction", "minimum is above maximum")
+        if (field.minimum is not None or field.maximum is not None) and field.type not in (
+            DataType.integer,
+            DataType.number,
+        ):
+            yield FieldError(
+                f"{loc}.minimum", "type", "a range only applies to integer or number fields"
+            )
+        if field.allowed_values is not None and field.type is not DataType.category:
+            yield FieldError(
+                f"{loc}.allowed_values", "type", "allowed values only apply to category fields"
             )
         if field.national_id_basis and not field.national_id:
             yield FieldError(
