@@ -6,11 +6,13 @@ nothing below the adapters reads the environment.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Annotated
 
 from platformdirs import user_data_path
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 def default_data_dir() -> Path:
@@ -35,6 +37,28 @@ class Settings(BaseSettings):
     )
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
+    master_key: SecretStr | None = Field(
+        default=None,
+        description="The gateway's master key: base64 of 32 random bytes. Left empty, Sluis "
+        "keeps one in the file master.key in the data directory (created on first use).",
+    )
+    procedures: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Decision procedures bound at start-up, each "
+        "'profile_id:decision_id=path/to/file.py:attribute'; in SLUIS_PROCEDURES separated "
+        "by commas or given as a JSON list.",
+    )
+
+    @field_validator("procedures", mode="before")
+    @classmethod
+    def _split_procedures(cls, value: object) -> object:
+        # The environment gives one string; a comma list is easier to type than JSON.
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return json.loads(text)
+            return [item.strip() for item in text.split(",") if item.strip()]
+        return value
 
     @property
     def evidence_dir(self) -> Path:

@@ -10,6 +10,7 @@ from rich.console import Console
 from sluis.assessment.service import register_and_assess
 from sluis.cli.common import EXIT_INVALID, print_profile_errors
 from sluis.cli.context import open_database
+from sluis.cli.decide_commands import demo_decisions
 from sluis.profiles.validation import ProfileInvalid, parse_profile_text
 from sluis.settings import Settings
 
@@ -56,6 +57,7 @@ def demo(
             f"seeded {stored.profile_id} v{stored.version}: "
             f"art. 22 {assessment.art22.verdict.value}, DPIA {assessment.dpia.required.value}"
         )
+    settings = demo_decisions(settings, examples, console)  # binds them in the served app
     if not seed_only:
         _run(settings, host, port)
 

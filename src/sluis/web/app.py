@@ -15,6 +15,7 @@ from sluis.web import errors
 from sluis.web.api import algoritmeregister as algoritmeregister_api
 from sluis.web.api import art30 as art30_api
 from sluis.web.api import assessments, profiles, schemas
+from sluis.web.api import decisions as decisions_api
 from sluis.web.api import dpia as dpia_api
 from sluis.web.api import kader as kader_api
 from sluis.web.pages import algoritmeregister as algoritmeregister_pages
@@ -56,5 +57,7 @@ def create_app(
     app.include_router(algoritmeregister_pages.router)
     app.include_router(dpia_api.router)
     app.include_router(dpia_pages.router)
+    app.state.gateway = decisions_api.open_gateway(settings, sessions)
+    app.include_router(decisions_api.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -8,6 +8,7 @@ imported here.
 
 from sluis.store.tables import (
     dpia,  # noqa: F401  (registers the DPIA tables)
+    gateway,  # noqa: F401  (registers the decision gateway tables)
     kader,  # noqa: F401  (registers the Algoritmekader tables)
 )
 from sluis.store.tables.base import (

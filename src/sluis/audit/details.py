@@ -1,0 +1,144 @@
+"""What an audit event may say: an allow-list of detail keys per event type.
+
+The audit trail is append-only and kept for years; it cannot be erased for one person.
+So it must never hold personal data (GDPR art. 5(1)(c) and (e)): no input values, no
+subject ids or pseudonyms, no outcomes or scores of a person. Details are limited to
+counts, statuses, rule names, declared field names, versions, digests and positions in a
+batch. Every event type lists the keys it may carry and what each value must look like;
+anything else is refused before it is written, so a careless caller cannot leak data
+into the trail by adding a key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+Check = Callable[[object], bool]
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_RULE = re.compile(r"^[a-z_]{1,40}$")
+STATUSES = frozenset({"final", "pending_review", "selected_for_review"})
+MAX_PROBLEMS = 200
+
+
+class AuditDetailsRefused(ValueError):
+    """Details that the allow-list does not permit; nothing was written."""
+
+
+def _count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _flag(value: object) -> bool:
+    return isinstance(value, bool)
+
+
+def _slug(value: object) -> bool:
+    return isinstance(value, str) and _SLUG.fullmatch(value) is not None
+
+
+def _digest(value: object) -> bool:
+    return isinstance(value, str) and _HEX64.fullmatch(value) is not None
+
+
+def _uuid(value: object) -> bool:
+    return isinstance(value, str) and _UUID.fullmatch(value) is not None
+
+
+def _status(value: object) -> bool:
+    return value in STATUSES
+
+
+def _one_of(*allowed: str) -> Check:
+    return lambda value: value in allowed
+
+
+def _statuses(value: object) -> bool:
+    return isinstance(value, dict) and all(k in STATUSES and _count(v) for k, v in value.items())
+
+
+def _problem(value: object) -> bool:
+    # A field name only when it is one the profile declares (the service puts None for
+    # undeclared names, which are the caller's free text); the rule is one of ours.
+    return (
+        isinstance(value, dict)
+        and set(value) <= {"field", "rule", "rows"}
+        and (value.get("field") is None or _slug(value["field"]))
+        and isinstance(value.get("rule"), str)
+        and _RULE.fullmatch(value["rule"]) is not None
+        and ("rows" not in value or _count(value["rows"]))
+    )
+
+
+def _problems(value: object) -> bool:
+    return isinstance(value, list) and len(value) <= MAX_PROBLEMS and all(map(_problem, value))
+
+
+_DECISION = {
+    "decision_id": _slug,
+    "profile_version": _count,
+    "procedure_version": _digest,
+}
+
+#: Event type → detail key → check. The gateway's events; others add theirs here.
+EVENT_DETAILS: dict[str, dict[str, Check]] = {
+    # One decision recorded with status final.
+    "decided": {**_DECISION, "status": _status, "digest": _digest},
+    # One decision recorded as pending_review or selected_for_review.
+    "routed_for_review": {**_DECISION, "status": _status, "digest": _digest},
+    # The caller asked for a final decision where the law requires a human.
+    "refused_final": {**_DECISION, "status": _status},
+    # Inputs refused: which fields broke which rules (never the values).
+    "refused_input": {
+        **_DECISION,
+        "problems": _problems,
+        "rows": _count,
+        "batch_id": _uuid,
+        "chunk": _count,
+        "atomic": _flag,
+    },
+    # A request the gateway could not serve at all (unknown decision, no procedure...).
+    "refused_request": {
+        "decision_id": _slug,
+        "reason": _one_of(
+            "unknown_profile", "unknown_decision", "no_procedure", "procedure_outdated"
+        ),
+    },
+    # One chunk of a batch: the decisions it recorded, summarised and vouched for by a
+    # digest of the stored rows.
+    "batch_decided": {
+        **_DECISION,
+        "batch_id": _uuid,
+        "chunk": _count,
+        "first_row": _count,
+        "rows": _count,
+        "statuses": _statuses,
+        "refused_final": _count,
+        "first_decision": _uuid,
+        "last_decision": _uuid,
+        "digest": _digest,
+    },
+    "procedure_registered": {
+        **_DECISION,
+        "kind": _one_of("rules", "model"),
+    },
+    # Crypto-shredding of one subject's key (how many records it made unreadable).
+    "subject_erased": {"keys_destroyed": _count, "records": _count},
+}
+
+
+def check_details(event: str, details: Mapping[str, object]) -> None:
+    """Raise :class:`AuditDetailsRefused` unless every key is allowed for ``event`` and
+    every value passes its check. Messages name the key, never the value."""
+    allowed = EVENT_DETAILS.get(event)
+    if allowed is None:
+        raise AuditDetailsRefused(f"unknown audit event type {event!r}")
+    for key, value in details.items():
+        check = allowed.get(key)
+        if check is None:
+            raise AuditDetailsRefused(f"{event}: detail {key!r} is not on the allow-list")
+        if value is not None and not check(value):
+            raise AuditDetailsRefused(f"{event}: detail {key!r} has a value of a refused form")

