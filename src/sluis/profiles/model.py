@@ -345,6 +345,18 @@ class AuthorisingLaw(_Strict):
     permits_profiling: bool | None = None
 
 
+class Outcome(_Strict):
+    """One outcome a decision can have, as the procedure returns it."""
+
+    value: Name = Field(description="The outcome exactly as the procedure returns it.")
+    favourable: bool | None = Field(
+        default=None,
+        description="Whether the outcome is favourable to the person (e.g. granted). Review "
+        "metrics count overrides in each direction by it; notices explain adverse outcomes.",
+    )
+    description: Prose | None = None
+
+
 class Decision(_Strict):
     id: Slug
     description: Prose
@@ -379,6 +391,14 @@ class Decision(_Strict):
     uses_fields: list[Slug] | None = Field(
         default=None, description="Fields the decision uses; empty means all fields."
     )
+    outcomes: list[Outcome] = Field(
+        default_factory=list,
+        description="The outcomes the decision can have; when declared, the gateway's "
+        "procedures must return one of them.",
+    )
+
+    def outcome(self, value: str) -> Outcome | None:
+        return next((o for o in self.outcomes if o.value == value), None)
 
 
 class AlgorithmProfile(_Strict):

@@ -152,6 +152,7 @@ def _decision_contradictions(profile: AlgorithmProfile) -> Iterable[FieldError]:
     field_names = {f.name for f in profile.data_fields}
     for i, decision in enumerate(profile.decisions):
         loc = f"decisions[{i}]"
+        yield from _duplicates(f"{loc}.outcomes", [o.value for o in decision.outcomes], "value")
         for j, name in enumerate(decision.uses_fields or []):
             if name not in field_names:
                 yield FieldError(
