@@ -10,6 +10,7 @@ import yaml
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
+from kader_mini import write_mini
 from sluis.assessment.service import register_and_assess
 from sluis.kader.service import import_folder
 from sluis.profiles.validation import validate_profile
@@ -19,63 +20,13 @@ WELFARE = "welfare-fraud-risk-selection"
 HUMAN_INTERVENTION = "urn:nl:ak:mtr:imp-03"
 PROVIDER_MEASURE = "urn:nl:ak:mtr:dat-07"
 
-# A miniature Algoritmekader in the real files' shape.
-MINI = {
-    "vereisten/avg-10-recht.md": """---
-id: urn:nl:ak:ver:avg-10
-title: Besluiten zijn niet volledig geautomatiseerd
-toelichting: Geen besluit uitsluitend door een computer.
-levenscyclus: [ontwerp]
-soort-toepassing: [ai-systeem]
----
-""",
-    "vereisten/aia-21-toezicht.md": """---
-id: urn:nl:ak:ver:aia-21
-title: Menselijk toezicht door bekwame mensen
-levenscyclus: [organisatieverantwoordelijkheden]
-risicogroep: [hoog-risico-ai-systeem]
-rol-ai-act: [gebruiksverantwoordelijke]
----
-""",
-    "vereisten/aia-03-risicobeheer.md": """---
-id: urn:nl:ak:ver:aia-03
-title: Risicobeheersysteem
-levenscyclus: [organisatieverantwoordelijkheden]
-rol-ai-act: [aanbieder]
----
-""",
-    "maatregelen/6-imp-03-tussenkomst.md": """---
-id: urn:nl:ak:mtr:imp-03
-title: Richt menselijke tussenkomst in
-vereiste: [avg-10-recht, aia-21-toezicht]
-levenscyclus: [implementatie]
----
-""",
-    "maatregelen/0-org-01-expertise.md": """---
-id: urn:nl:ak:mtr:org-01
-title: Genoeg experts
-vereiste: [aia-21-toezicht]
-levenscyclus: [organisatieverantwoordelijkheden]
----
-""",
-    "maatregelen/3-dat-07-data.md": """---
-id: urn:nl:ak:mtr:dat-07
-title: Gescheiden datasets
-vereiste: [aia-03-risicobeheer]
-levenscyclus: [ontwikkelen]
----
-""",
-}
-
 
 @pytest.fixture
 def kader(sessions: sessionmaker[Session], tmp_path: Path) -> Path:
     """The miniature framework imported twice (the second time with one title changed),
     and the welfare example registered."""
     folder = tmp_path / "kader"
-    for name, text in MINI.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(text, encoding="utf-8")
+    write_mini(folder)
     import_folder(sessions, folder, source="mini v1")
     org01 = folder / "maatregelen" / "0-org-01-expertise.md"
     org01.write_text(org01.read_text().replace("Genoeg experts", "Voldoende experts"))
