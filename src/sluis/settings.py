@@ -42,6 +42,11 @@ class Settings(BaseSettings):
         description="The gateway's master key: base64 of 32 random bytes. Left empty, Sluis "
         "keeps one in the file master.key in the data directory (created on first use).",
     )
+    holidays: Path | None = Field(
+        default=None,
+        description="A holiday file (YAML or TOML) adjusting the holiday calendars used for "
+        "deadlines: extra closed days and removed holidays, per country and year.",
+    )
     procedures: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
         description="Decision procedures bound at start-up, each "

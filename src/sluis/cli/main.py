@@ -12,6 +12,7 @@ from rich.console import Console
 
 from sluis.cli import (
     db_commands,
+    deadline_commands,
     decide_commands,
     dpia_commands,
     kader_commands,
@@ -39,6 +40,7 @@ app.add_typer(kader_commands.app, name="kader")
 app.add_typer(dpia_commands.app, name="dpia")
 serve_commands.register(app)
 decide_commands.register(app)
+deadline_commands.register(app)
 
 err = Console(stderr=True)
 

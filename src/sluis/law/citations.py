@@ -24,6 +24,11 @@ class Instrument(StrEnum):
     ap_discrimination = "ap_discrimination"
     algoritmeregister = "algoritmeregister"
     sluis_policy = "sluis_policy"
+    reg_1182_71 = "reg_1182_71"
+    atw = "atw"
+    atw_decree = "atw_decree"
+    grondwet = "grondwet"
+    awgb = "awgb"
 
 
 _LABELS: dict[Instrument, tuple[str, str]] = {
@@ -56,6 +61,20 @@ _LABELS: dict[Instrument, tuple[str, str]] = {
         "Algoritmeregister publication standard 1.0{ref}",
     ),
     Instrument.sluis_policy: ("Sluis-beleid: {ref}", "Sluis policy: {ref}"),
+    Instrument.reg_1182_71: (
+        "Verordening (EEG, Euratom) nr. 1182/71 art. {ref}",
+        "Regulation (EEC, Euratom) No 1182/71 art. {ref}",
+    ),
+    Instrument.atw: ("Algemene termijnenwet art. {ref}", "Algemene termijnenwet art. {ref}"),
+    Instrument.atw_decree: (
+        "Gelijkstellingsbesluit {ref} (art. 3 lid 3 Algemene termijnenwet)",
+        "Equating decree {ref} (Algemene termijnenwet art. 3(3))",
+    ),
+    Instrument.grondwet: ("Grondwet art. {ref}", "Dutch Constitution (Grondwet) art. {ref}"),
+    Instrument.awgb: (
+        "Algemene wet gelijke behandeling art. {ref}",
+        "Equal Treatment Act (AWGB) art. {ref}",
+    ),
 }
 
 _RECITAL_LABELS: dict[Instrument, tuple[str, str]] = {
@@ -122,6 +141,32 @@ def ap_dpia_list(number: int) -> Citation:
 
 def sluis_policy(ref: str) -> Citation:
     return Citation(Instrument.sluis_policy, ref)
+
+
+def reg_1182_71(ref: str) -> Citation:
+    """Regulation (EEC, Euratom) No 1182/71: the EU's rules for periods, dates and time
+    limits, which govern the GDPR's own periods."""
+    return Citation(Instrument.reg_1182_71, ref)
+
+
+def atw(ref: str) -> Citation:
+    """The Dutch Algemene termijnenwet (general act on time limits)."""
+    return Citation(Instrument.atw, ref)
+
+
+def atw_decree(ref: str) -> Citation:
+    """A decree under art. 3(3) Atw that equates days with public holidays."""
+    return Citation(Instrument.atw_decree, ref)
+
+
+def grondwet(ref: str) -> Citation:
+    """The Dutch Constitution; art. 1 forbids discrimination on any ground."""
+    return Citation(Instrument.grondwet, ref)
+
+
+def awgb(ref: str) -> Citation:
+    """The Dutch Equal Treatment Act (Algemene wet gelijke behandeling)."""
+    return Citation(Instrument.awgb, ref)
 
 
 ALGORITMEREGISTER = Citation(Instrument.algoritmeregister)
