@@ -15,7 +15,7 @@ a peak memory (max RSS of this process, measured after the batch and before the
 baseline) of at most 1.5 GB. The last line gives the batch time and its ratio to the
 10 s target (above 1.0 meets it).
 
-Run: .venv/bin/python benchmarks/bench_decide_batch.py [--quick] [--rows N]
+Run: .venv/bin/python benchmarks/bench_decide_batch.py [--quick] [--rows N] [--requested review]
 """
 
 from __future__ import annotations
@@ -86,6 +86,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="100,000 decisions")
     parser.add_argument("--rows", type=int, default=None)
+    parser.add_argument(
+        "--requested",
+        choices=("auto", "review"),
+        default="auto",
+        help="review: every decision waits for a human, so each also gets a review case",
+    )
     args = parser.parse_args()
     rows = args.rows or (100_000 if args.quick else 1_000_000)
     target = TARGET_SECONDS * rows / 1_000_000
@@ -100,7 +106,7 @@ def main() -> None:
         gateway.register_procedure(PROFILE, DECISION, module.procedure())
         frame = cases(module, rows)
         started = time.perf_counter()
-        result = gateway.decide_batch(PROFILE, DECISION, frame)
+        result = gateway.decide_batch(PROFILE, DECISION, frame, requested=args.requested)
         elapsed = time.perf_counter() - started
         peak = peak_mb()
         assert result.decided == rows and not result.bad_rows, result.bad_rows

@@ -13,7 +13,8 @@ as this module applies them:
 - art. 6: the allowance is EUR 800 per household.
 
 Every condition is checked, also after one has failed, so that a refusal states all its
-reasons (Awb art. 3:46, 3:47). Bind it to the profile
+reasons (Awb art. 3:46, 3:47), and names the inputs it reads and the limit it applies, so
+that an explanation can show them to the applicant. Bind it to the profile
 ``examples/municipal-energy-allowance.yaml`` with
 ``--procedure examples/municipal_allowance.py:procedure``.
 """
@@ -65,6 +66,7 @@ def energy_allowance(ctx: RuleContext) -> str:
             bool(ctx["resides_in_municipality"]),
             basis=article("2"),
             detail="The applicant lives in Voorbeeldstad.",
+            fields=["resides_in_municipality"],
         ),
         ctx.check(
             "income_within_limit",
@@ -72,24 +74,30 @@ def energy_allowance(ctx: RuleContext) -> str:
             basis=article("3(1)"),
             detail=f"Income limit for a {household} household: EUR {limit:,.2f} a month "
             f"({INCOME_PERCENTAGE}% of the norm of art. 3(2)).",
+            fields=["monthly_household_income", "household_type"],
+            threshold=limit,
         ),
         ctx.check(
             "assets_within_limit",
             float(ctx["household_assets"]) <= assets_limit,  # type: ignore[arg-type]
             basis=article("4"),
             detail=f"Asset limit for a {household} household: EUR {assets_limit:,.2f}.",
+            fields=["household_assets", "household_type"],
+            threshold=assets_limit,
         ),
         ctx.check(
             "no_student_finance",
             not bool(ctx["receives_student_finance"]),
             basis=article("5(1)(a)"),
             detail="Students receiving student finance are excluded.",
+            fields=["receives_student_finance"],
         ),
         ctx.check(
             "first_this_year",
             not bool(ctx["allowance_received_this_year"]),
             basis=article("5(1)(b)"),
             detail="The allowance is granted once per household per year.",
+            fields=["allowance_received_this_year"],
         ),
     ]
     if all(met):

@@ -47,6 +47,22 @@ class Settings(BaseSettings):
         description="A holiday file (YAML or TOML) adjusting the holiday calendars used for "
         "deadlines: extra closed days and removed holidays, per country and year.",
     )
+    smtp_host: str | None = Field(
+        default=None,
+        description="The SMTP server the rights desk sends mail through (identity codes, "
+        "answers, reminders); without it no mail is sent and answers go by letter.",
+    )
+    smtp_port: int = Field(default=25, ge=1, le=65535)
+    mail_from: str = Field(
+        default="sluis@localhost", description="The sender address of the rights desk's mail."
+    )
+    staff_email: str | None = Field(
+        default=None, description="Where reminders of due and overdue requests go."
+    )
+    public_url: str = Field(
+        default="http://127.0.0.1:8000",
+        description="The address people reach Sluis at, for links in mail (no trailing /).",
+    )
     procedures: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
         description="Decision procedures bound at start-up, each "

@@ -18,6 +18,7 @@ from sluis.cli.main import app
 from sluis.gateway.loading import load_file
 from sluis.profiles.validation import parse_profile_text
 from sluis.store.tables.gateway import DecisionRow
+from sluis.store.tables.review import ReviewCaseRow
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 CREDIT = "german-credit"
@@ -225,7 +226,54 @@ def test_the_demo_runs_both_examples_end_to_end_and_only_once(
     assert "decided german-credit/credit-decision: 8 cases" in out
     allowance = "decided municipal-energy-allowance/grant-energy-allowance: 6 cases"
     assert f"{allowance}, 2 granted, 4 refused — 6 final" in out
-    assert recorded(sessions) == 14
+    assert recorded(sessions) == 18  # and 4 applications left for the review desk
+    assert "Review cases ready: 4 for german-credit" in out or "Beoordelingszaken" in out
     again = runner.invoke(app, ["demo", "--seed-only"])
     assert again.exit_code == 0, again.output
-    assert recorded(sessions) == 14  # idempotency keys: the second run replays
+    assert recorded(sessions) == 18  # idempotency keys: the second run replays
+    with sessions.begin() as session:
+        cases = session.scalars(select(ReviewCaseRow.state)).all()
+    assert cases == ["open"] * 4
+
+
+def test_the_output_has_every_rows_decision_outcome_and_score_as_parquet_too(
+    db: sessionmaker[Session], applications: pd.DataFrame, tmp_path: Path
+) -> None:
+    source, output = tmp_path / "cases.csv", tmp_path / "results.parquet"
+    applications.head(12).to_csv(source, index=False)
+    result = runner.invoke(app, decide(source, "--chunk-size", "5", "-o", str(output)))
+    assert result.exit_code == 1, result.output
+    table = pd.read_parquet(output)
+    assert list(table.columns) == [
+        "row",
+        "subject_id",
+        "decision_id",
+        "status",
+        "outcome",
+        "score",
+        "replayed",
+        "problems",
+    ]
+    assert table["row"].tolist() == list(range(12))
+    assert table["subject_id"].tolist() == [f"0{i:04d}" for i in range(12)]  # as given
+    bad = table.iloc[5]
+    assert bad["status"] == "refused" and pd.isna(bad["decision_id"]) and pd.isna(bad["outcome"])
+    assert "[maximum]" in bad["problems"]
+    good = table.drop(index=5)
+    assert set(good["status"]) == {"final"} and good["problems"].isna().all()
+    with db() as session:
+        for line in good.itertuples():
+            row = session.get(DecisionRow, line.decision_id)
+            assert row is not None
+            assert (row.outcome, row.score) == (line.outcome, pytest.approx(line.score))
+    assert set(good["outcome"]) <= {"granted", "refused"}
+
+
+def test_an_output_file_of_another_type_is_refused_before_deciding(
+    db: sessionmaker[Session], applications: pd.DataFrame, tmp_path: Path
+) -> None:
+    source = tmp_path / "cases.csv"
+    applications.head(3).to_csv(source, index=False)
+    result = runner.invoke(app, decide(source, "-o", str(tmp_path / "results.xlsx")))
+    assert result.exit_code == 2 and "--output" in result.stderr
+    assert recorded(db) == 0

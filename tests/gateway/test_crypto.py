@@ -142,8 +142,9 @@ def test_the_cache_of_unwrapped_keys_is_bounded() -> None:
     made = [ring.new_key(ring.pseudonym(str(i))) for i in range(3)]
     assert len(ring._cache) == 2
     assert made[0].key.key_id not in ring._cache  # least recently used went first
-    ring.new_keys([ring.pseudonym(str(i)) for i in range(10, 15)])
+    made = ring.new_keys([ring.pseudonym(str(i)) for i in range(10, 15)])
     assert len(ring._cache) == 2
+    assert all(new.key.key_id not in ring._cache for new in made)  # a batch keeps its own
 
 
 def test_a_key_ring_refuses_a_master_key_of_the_wrong_size() -> None:

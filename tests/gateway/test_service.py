@@ -714,6 +714,23 @@ class TestBatches:
         for decision_uuid in result.decision_ids:
             assert gateway.get_decision(decision_uuid, reveal=True).payload is not None  # type: ignore[arg-type]
 
+    def test_subjects_seen_chunks_ago_or_shredded_keep_one_live_key(
+        self, gateway: Gateway, sessions: Sessions
+    ) -> None:
+        # After a chunk of new subjects the next chunks skip looking keys up: a subject met
+        # again further on (or one shredded before) must still end up with one live key.
+        gateway.decide("allowance", "grant", "erin", GOOD)
+        gateway.shred("erin")
+        frame = batch_frame(8)
+        frame["subject_id"] = ["ann", "bob", "cas", "dirk", "ann", "erin", "fay", "bob"]
+        result = gateway.decide_batch("allowance", "score", frame, chunk_size=2)
+        assert result.decided == 8
+        assert count(sessions, SubjectKeyRow) == 6
+        for decision_uuid in result.decision_ids:
+            assert gateway.get_decision(decision_uuid, reveal=True).payload is not None  # type: ignore[arg-type]
+        assert gateway.shred("ann") == 2 and gateway.shred("erin") == 1
+        assert verify_chain(sessions).ok
+
     def test_a_key_stored_by_another_writer_meanwhile_is_used_instead(
         self, gateway: Gateway, sessions: Sessions, monkeypatch: pytest.MonkeyPatch
     ) -> None:
@@ -799,3 +816,180 @@ def test_tampering_with_a_stored_record_makes_it_unreadable(
     with pytest.raises(PayloadUnreadable):
         gateway.get_decision(record.decision_uuid, reveal=True)
     assert count(sessions, AuditEventRow) > 0
+
+
+def test_the_master_key_file_is_made_when_the_first_decision_needs_it(
+    sessions: Sessions, tmp_path: Path
+) -> None:
+    register_and_assess(sessions, AlgorithmProfile.model_validate(profile_document()))
+    key_file = tmp_path / "master.key"
+    gateway = Gateway(sessions, Settings(data_dir=tmp_path))
+    gateway.register_procedure("allowance", "grant", RULES)
+    with pytest.raises(InputsRefused):
+        gateway.decide("allowance", "grant", "1", {})
+    assert not key_file.exists()
+    record = gateway.decide("allowance", "grant", "1", GOOD)
+    assert key_file.exists()
+    later = Gateway(sessions, Settings(data_dir=tmp_path))  # reads the same key at start
+    assert later.get_decision(record.decision_uuid, reveal=True).payload == record.payload
+
+
+# -- declared outcomes ---------------------------------------------------------------------
+
+
+def unsure_rules(ctx: RuleContext) -> str:
+    """Grant, refuse, or (wrongly) an outcome the profile does not declare."""
+    if ctx.check("very_low_income", ctx["income"] < 500, "Verordening energietoeslag art. 3"):
+        return "maybe-later"
+    return "granted" if ctx["housing"] == "rent" else "refused"
+
+
+def declaring(outcomes: list[str]) -> dict[str, Any]:
+    document = profile_document()
+    for decision in document["decisions"]:
+        decision["outcomes"] = [{"value": o, "favourable": o == "granted"} for o in outcomes]
+    return document
+
+
+class TestDeclaredOutcomes:
+    def test_a_model_whose_outcomes_are_not_declared_is_refused_when_bound(
+        self, sessions: Sessions, tmp_path: Path
+    ) -> None:
+        register_and_assess(sessions, AlgorithmProfile.model_validate(declaring(["yes", "no"])))
+        gateway = Gateway(sessions, Settings(data_dir=tmp_path), key_ring=KeyRing(MASTER))
+        with pytest.raises(ProcedureRefused) as caught:
+            gateway.register_procedure("allowance", "score", MODEL)
+        assert [(p.field, p.rule) for p in caught.value.problems] == [
+            ("positive", "undeclared_outcome"),
+            ("negative", "undeclared_outcome"),
+        ]
+        assert "no, yes" in str(caught.value)
+        assert events(sessions, "procedure_registered") == []
+
+    def test_a_model_whose_outcomes_are_declared_is_bound(
+        self, sessions: Sessions, tmp_path: Path
+    ) -> None:
+        document = declaring(["granted", "refused", "postponed"])
+        register_and_assess(sessions, AlgorithmProfile.model_validate(document))
+        gateway = Gateway(sessions, Settings(data_dir=tmp_path), key_ring=KeyRing(MASTER))
+        gateway.register_procedure("allowance", "score", MODEL)
+        assert gateway.decide("allowance", "score", "1", GOOD).outcome in ("granted", "refused")
+
+    def test_a_rule_returning_an_undeclared_outcome_is_refused_and_nothing_recorded(
+        self, sessions: Sessions, tmp_path: Path
+    ) -> None:
+        from sluis.gateway.outcomes import UndeclaredOutcome
+
+        register_and_assess(
+            sessions, AlgorithmProfile.model_validate(declaring(["granted", "refused"]))
+        )
+        gateway = Gateway(sessions, Settings(data_dir=tmp_path), key_ring=KeyRing(MASTER))
+        gateway.register_procedure("allowance", "grant", RuleProcedure(unsure_rules, "unsure"))
+        assert gateway.decide("allowance", "grant", "1", GOOD).outcome == "granted"
+        with pytest.raises(UndeclaredOutcome, match="granted, refused") as caught:
+            gateway.decide("allowance", "grant", "2", {**GOOD, "income": 100.0})
+        assert "maybe-later" not in str(caught.value)
+        assert count(sessions, DecisionRow) == 1
+        assert count(sessions, SubjectKeyRow) == 1
+        (refusal,) = events(sessions, "refused_outcome")
+        assert refusal.details == {
+            "decision_id": "grant",
+            "profile_version": 1,
+            "procedure_version": RuleProcedure(unsure_rules, "unsure").version,
+            "rows": 1,
+        }
+        assert events(sessions, "refused_input") == []
+        assert verify_chain(sessions).ok
+
+    def test_batch_rows_with_an_undeclared_outcome_are_refused_rows(
+        self, sessions: Sessions, tmp_path: Path
+    ) -> None:
+        register_and_assess(
+            sessions, AlgorithmProfile.model_validate(declaring(["granted", "refused"]))
+        )
+        gateway = Gateway(sessions, Settings(data_dir=tmp_path), key_ring=KeyRing(MASTER))
+        gateway.register_procedure("allowance", "grant", RuleProcedure(unsure_rules, "unsure"))
+        frame = batch_frame(6, {1: {"income": 100.0}, 4: {"income": 50.0}, 5: {"income": -1.0}})
+        result = gateway.decide_batch("allowance", "grant", frame, chunk_size=4)
+        assert result.decided == 3 and sorted(result.bad_rows) == [1, 4, 5]
+        assert [(p.field, p.rule) for p in result.bad_rows[4]] == [
+            ("(outcome)", "undeclared_outcome")
+        ]
+        assert [(p.field, p.rule) for p in result.bad_rows[5]] == [("income", "minimum")]
+        assert count(sessions, DecisionRow) == 3
+        assert [e.details["rows"] for e in events(sessions, "refused_outcome")] == [1, 1]
+        assert [e.details["rows"] for e in events(sessions, "refused_input")] == [1]
+        with pytest.raises(BatchRefused) as caught:
+            gateway.decide_batch("allowance", "grant", frame.head(3), atomic=True)
+        assert list(caught.value.bad_rows) == [1]
+        assert count(sessions, DecisionRow) == 3
+        assert events(sessions, "refused_outcome")[-1].details["atomic"] is True
+        assert verify_chain(sessions).ok
+
+
+# -- per-row results of a batch ------------------------------------------------------------
+
+
+class TestBatchRows:
+    def test_every_row_has_its_decision_status_outcome_and_score(
+        self, gateway: Gateway, sessions: Sessions
+    ) -> None:
+        frame = batch_frame(6, {2: {"income": -1.0}})
+        result = gateway.decide_batch("allowance", "score", frame, chunk_size=4)
+        for i in (0, 1, 3, 4, 5):
+            row = result.row(i)
+            stored = gateway.get_decision(row.decision_id)  # type: ignore[arg-type]
+            assert (row.status, row.outcome, row.replayed) == ("final", stored.outcome, False)
+            assert row.score == pytest.approx(stored.score) and row.problems == ()
+        bad = result.row(2)
+        assert (bad.decision_id, bad.status, bad.outcome, bad.score) == (
+            None,
+            "refused",
+            None,
+            None,
+        )
+        assert [(p.field, p.rule) for p in bad.problems] == [("income", "minimum")]
+        table = result.rows_frame(first_row=100)
+        assert table["row"].tolist() == list(range(100, 106))
+        assert table["status"].tolist() == ["final"] * 2 + ["refused"] + ["final"] * 3
+        assert table["decision_id"].isna().tolist() == [i == 2 for i in range(6)]
+        assert table["decision_id"].dropna().tolist() == [i for i in result.decision_ids if i]
+        assert table["outcome"].dropna().tolist() == [
+            result.row(i).outcome for i in (0, 1, 3, 4, 5)
+        ]
+        assert table["problems"][2].startswith("income: ") and "[minimum]" in table["problems"][2]
+        assert table["problems"].isna().tolist() == [True, True, False, True, True, True]
+        # Per-row results are arrays, not a Python object per row.
+        assert result.ids.dtype == np.dtype("S36") and result.scores.dtype == np.float64
+        assert result.explanations is None
+
+    def test_rule_rows_have_no_score_and_explanations_come_on_request(
+        self, gateway: Gateway
+    ) -> None:
+        frame = batch_frame(3)
+        result = gateway.decide_batch("allowance", "grant", frame, explanations=True)
+        assert result.explanations is not None
+        for i in range(3):
+            row = result.row(i)
+            alone = gateway.get_decision(row.decision_id, reveal=True)  # type: ignore[arg-type]
+            assert row.score is None and row.outcome == alone.outcome
+            assert alone.payload is not None
+            assert row.explanation == alone.payload.evaluation.explanation
+
+    def test_replayed_rows_carry_the_earlier_decision(self, gateway: Gateway) -> None:
+        frame = batch_frame(4)
+        frame["request"] = ["a", "b", "a", "c"]
+        first = gateway.decide_batch("allowance", "assess", frame, idempotency_column="request")
+        assert first.row(2).replayed and first.row(2).decision_id == first.row(0).decision_id
+        assert first.row(2).status == "pending_review"
+        gateway.shred("subject-1")  # erasure wipes the outcome of b's decision
+        again = gateway.decide_batch("allowance", "assess", frame, idempotency_column="request")
+        assert again.decided == 0 and again.replayed_rows.all()
+        assert [again.row(i).decision_id for i in range(4)] == first.decision_ids
+        assert [again.row(i).outcome for i in range(4)] == [
+            first.row(0).outcome,
+            None,
+            first.row(0).outcome,
+            first.row(3).outcome,
+        ]
+        assert {again.row(i).status for i in range(4)} == {"pending_review"}

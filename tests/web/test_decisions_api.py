@@ -298,3 +298,114 @@ def test_a_procedure_that_cannot_be_loaded_stops_the_app_at_start(
     settings = Settings(data_dir=tmp_path, procedures=[f"{ALLOWANCE}:{GRANT}=nowhere.py:procedure"])
     with pytest.raises(ProcedureNotLoadable):
         create_app(settings, sessions)
+
+
+STARTUP = textwrap.dedent(
+    """
+    import json, sys
+    from sluis.settings import Settings
+    from sluis.web.app import create_app
+
+    settings = Settings()
+    app = create_app(settings)
+    state = {
+        "modules": sorted(m for m in ("sklearn", "scipy", "shap") if m in sys.modules),
+        "key_file": (settings.data_dir / "master.key").exists(),
+        "bound": app.state.gateway.binding(sys.argv[1], sys.argv[2]) is not None,
+    }
+    print(json.dumps(state))
+    """
+)
+
+
+def test_starting_the_app_with_rules_loads_no_model_libraries_and_makes_no_master_key(
+    tmp_path: Path,
+) -> None:
+    import subprocess
+    import sys
+
+    from sluis.store.db import create_engine_for, make_session_factory, migrate
+
+    url = f"sqlite:///{tmp_path / 'sluis.db'}"
+    engine = create_engine_for(url)
+    migrate(engine)
+    register(make_session_factory(engine), ALLOWANCE)
+    engine.dispose()
+    environment = {
+        "PATH": "/usr/bin:/bin",
+        "SLUIS_DATA_DIR": str(tmp_path),
+        "SLUIS_DATABASE_URL": url,
+        "SLUIS_PROCEDURES": f"{ALLOWANCE}:{GRANT}={EXAMPLES / 'municipal_allowance.py'}:procedure",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", STARTUP, ALLOWANCE, GRANT],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    state = json.loads(done.stdout.strip().splitlines()[-1])
+    assert state == {"modules": [], "key_file": False, "bound": True}
+    assert not (tmp_path / "master.key").exists()
+
+
+def test_an_undeclared_outcome_is_a_server_fault_and_nothing_is_recorded(
+    sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
+    register(sessions, ALLOWANCE)
+    rules = tmp_path / "undecided.py"
+    rules.write_text(
+        textwrap.dedent(
+            '''
+            from sluis.gateway.procedures import RuleProcedure
+
+
+            def undecided(ctx):
+                """Never decides, which the profile does not allow."""
+                ctx.check("resident", ctx["resides_in_municipality"], basis="Verordening art. 2")
+                return "undecided"
+
+
+            def procedure():
+                return RuleProcedure(undecided, name="undecided")
+            '''
+        ),
+        encoding="utf-8",
+    )
+    settings = Settings(data_dir=tmp_path, procedures=[f"{ALLOWANCE}:{GRANT}={rules}:procedure"])
+    client = TestClient(create_app(settings, sessions))
+    response = client.post(URL, json=single())
+    assert response.status_code == 500
+    (problem,) = response.json()["detail"]["problems"]
+    assert (problem["field"], problem["rule"]) == ("outcome", "undeclared_outcome")
+    assert "granted, refused" in problem["message"] and "undecided" not in response.text
+    assert decisions_recorded(sessions) == 0
+    assert last_event(sessions).event == "refused_outcome"
+    batch = client.post(
+        URL,
+        json={
+            "algorithm": ALLOWANCE,
+            "decision": GRANT,
+            "rows": [{"subject_id": "a", "inputs": HOUSEHOLD}],
+        },
+    )
+    assert batch.status_code == 422
+    assert [p["field"] for p in batch.json()["detail"]["problems"]] == ["rows.0.outcome"]
+
+
+def test_the_routed_endpoint_answers_as_the_direct_path_does(client: TestClient) -> None:
+    from fastapi import FastAPI
+
+    from sluis.web.api import decisions as decisions_api
+
+    plain = FastAPI()  # the route alone, without the app's direct path in front of it
+    plain.state.gateway = client.app.state.gateway  # type: ignore[attr-defined]
+    plain.include_router(decisions_api.router)
+    routed = TestClient(plain).post(URL, json=single(idempotency_key="same"))
+    direct = client.post(URL, json=single(idempotency_key="same"))
+    assert (routed.status_code, direct.status_code) == (201, 200)
+    assert direct.json()["id"] == routed.json()["id"] and direct.json()["replayed"]
+    refused = TestClient(plain).post(URL, json=single(inputs={}))
+    assert refused.status_code == 422
+    assert refused.json() == client.post(URL, json=single(inputs={})).json()

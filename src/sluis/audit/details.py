@@ -100,6 +100,15 @@ EVENT_DETAILS: dict[str, dict[str, Check]] = {
         "chunk": _count,
         "atomic": _flag,
     },
+    # A procedure returned an outcome its decision does not declare: the decision (or
+    # batch row) was refused. Never the outcome itself.
+    "refused_outcome": {
+        **_DECISION,
+        "rows": _count,
+        "batch_id": _uuid,
+        "chunk": _count,
+        "atomic": _flag,
+    },
     # A request the gateway could not serve at all (unknown decision, no procedure...).
     "refused_request": {
         "decision_id": _slug,
@@ -127,6 +136,39 @@ EVENT_DETAILS: dict[str, dict[str, Check]] = {
     },
     # Crypto-shredding of one subject's key (how many records it made unreadable).
     "subject_erased": {"keys_destroyed": _count, "records": _count},
+    # The review desk (sluis.review): one act of a reviewer on a case. Never the outcome
+    # chosen nor the reason: both are about the person.
+    "reviewed": {
+        "decision_id": _slug,
+        "case_id": _uuid,
+        "action": _one_of(
+            "confirm", "override", "request_information", "escalate", "agree", "disagree"
+        ),
+        "stage": _one_of("first", "second"),
+        "round": _count,
+        "kind": _one_of("initial", "contest"),
+        "settled": _flag,
+        "escalated": _flag,
+    },
+    # A decision contested by the person (art. 22(3)): a new review round.
+    "review_contested": {
+        "decision_id": _slug,
+        "case_id": _uuid,
+        "round": _count,
+        "submissions": _count,
+    },
+    # Something the person submitted about a decision (their view, a document).
+    "submission_received": {"decision_id": _slug, "kind": _one_of("point_of_view", "document")},
+    # The privacy officer planted a control case with a known right answer.
+    "control_planted": {"decision_id": _slug},
+    # The rights desk (sluis.rights): a request of a data subject received, extended,
+    # closed; processing of a subject restricted or the restriction lifted. Never who the
+    # request is about nor what they wrote.
+    "rights_received": {"kind": _slug, "channel": _slug},
+    "rights_extended": {"kind": _slug},
+    "rights_closed": {"kind": _slug, "state": _one_of("answered", "refused"), "refusal": _slug},
+    "subject_restricted": {"kind": _slug},
+    "restriction_lifted": {"kind": _slug},
 }
 
 

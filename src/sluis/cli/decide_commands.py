@@ -1,7 +1,8 @@
 """``sluis decide``: run a file of cases (CSV or Parquet) through the decision gateway.
 
-The file is streamed in chunks: each chunk is one batch through the gateway, so memory
-stays bounded whatever the file's size. With ``--atomic`` the whole file is one batch,
+The file is streamed a few chunks at a time, each read one batch through the gateway, so
+memory stays bounded whatever the file's size; ``--output`` writes every row's result as
+it goes. With ``--atomic`` the whole file is one batch,
 refused as a whole when any row is bad: it is read into memory first (the gateway checks
 every row before it records any). The work is done in ``sluis.cli.decide_run``, imported
 only when the command runs.
@@ -17,7 +18,7 @@ from rich.console import Console
 
 from sluis.settings import Settings
 
-CHUNK_SIZE = 10_000  # the gateway's own default batch chunk
+CHUNK_SIZE = 50_000  # the gateway's own default batch chunk
 
 
 class Requested(StrEnum):
@@ -53,9 +54,16 @@ def decide(
     ),
     requested: Requested = typer.Option(Requested.auto, help="Ask for final or review."),
     output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write one line per row: decision id, status, problems."
+        None,
+        "--output",
+        "-o",
+        help="Write one line per row (.csv or .parquet): row number, subject id, decision "
+        "id, status, outcome, score, whether it replayed an earlier decision, and the "
+        "problems of a refused row.",
     ),
-    chunk_size: int = typer.Option(CHUNK_SIZE, min=1, help="Rows per batch."),
+    chunk_size: int = typer.Option(
+        CHUNK_SIZE, min=1, help="Rows per chunk (one transaction and one audit event each)."
+    ),
 ) -> None:
     """Decide every row of a file through the gateway, with a progress bar.
 

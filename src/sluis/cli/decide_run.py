@@ -4,10 +4,8 @@ scikit-learn, which the other commands do not need."""
 
 from __future__ import annotations
 
-import csv
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -37,16 +35,43 @@ from sluis.gateway.loading import (
     load_procedure,
     parse_binding,
 )
-from sluis.gateway.records import BatchResult, ChunkReport
+from sluis.gateway.records import BatchResult, ChunkReport, problems_text
 from sluis.gateway.service import DecisionUnavailable, Gateway, ProcedureRefused
+from sluis.gateway.values import is_missing
 from sluis.profiles.model import DataType
 from sluis.profiles.service import ProfileNotFound
 from sluis.settings import Settings
 
 err = Console(stderr=True)
 EXIT_PARTIAL = 1  # some rows decided, some refused
+# The file is read a few chunks at a time: within one read the gateway prepares a chunk
+# while it writes the one before (see ``sluis.gateway.batch``); memory stays bounded.
+CHUNKS_PER_READ = 4
 SHOWN_BAD_ROWS = 20
-OUTPUT_COLUMNS = ["row", "decision_id", "status", "outcome", "score", "replayed", "problems"]
+OUTPUT_COLUMNS = [
+    "row",
+    "subject_id",
+    "decision_id",
+    "status",
+    "outcome",
+    "score",
+    "replayed",
+    "problems",
+]
+OUTPUT_SCHEMA = pa.schema(
+    [
+        ("row", pa.int64()),
+        ("subject_id", pa.string()),
+        ("decision_id", pa.string()),
+        ("status", pa.string()),
+        ("outcome", pa.string()),
+        ("score", pa.float64()),
+        ("replayed", pa.bool_()),
+        ("problems", pa.string()),
+    ]
+)
+INPUT_SUFFIXES = (".csv", ".parquet", ".pq")
+PARQUET_SUFFIXES = (".parquet", ".pq")
 
 
 @dataclass
@@ -76,16 +101,19 @@ def run_file(
     chunk_size: int,
 ) -> None:
     """Bind the procedure, then decide the file chunk by chunk (see ``sluis decide``)."""
-    if input.suffix.lower() not in (".csv", ".parquet", ".pq"):
-        err.print(f"[red]{input}: expected a .csv or .parquet file[/red]")
-        raise typer.Exit(EXIT_INVALID)
+    for path, option in ((input, "--input"), (output, "--output")):
+        if path is not None and path.suffix.lower() not in INPUT_SUFFIXES:
+            err.print(f"[red]{option} {escape(str(path))}: expected a .csv or .parquet file[/red]")
+            raise typer.Exit(EXIT_INVALID)
     settings = Settings()
     gateway = Gateway(open_database(settings), settings)
     reference = procedure or _configured(settings, algorithm, decision)
     contract = _bind(gateway, algorithm, decision, reference)
-    reader = _FileReader(input, subject_column, idempotency_column, chunk_size, contract)
+    reader = _FileReader(
+        input, subject_column, idempotency_column, chunk_size * CHUNKS_PER_READ, contract
+    )
     totals = Totals()
-    with _open_output(output) as writer, _progress() as progress:
+    with _Output(output, subject_column) as writer, _progress() as progress:
         task = progress.add_task(f"{algorithm}/{decision}", total=reader.count_rows())
         chunks = [reader.read_all()] if atomic else reader.chunks()
         for chunk in chunks:
@@ -106,13 +134,13 @@ def run_file(
                 totals.refused = True
                 totals.rows += _rows(chunk)
                 totals.bad_rows.update({first + r: p for r, p in refused.bad_rows.items()})
-                _write_refused(writer, first, _rows(chunk), refused.bad_rows)
+                writer.refused(first, chunk, refused.bad_rows)
                 break
             except DecisionUnavailable as exc:
                 err.print(f"[red]{escape(str(exc))}[/red]")
                 raise typer.Exit(EXIT_INVALID) from None
             _add(totals, first, result)
-            _write_rows(writer, first, result)
+            writer.results(first, chunk, result)
             progress.update(task, completed=totals.rows)
     _summarise(totals, algorithm, decision, output)
 
@@ -245,56 +273,74 @@ def _add(totals: Totals, first: int, result: BatchResult) -> None:
     totals.bad_rows.update({first + r: p for r, p in result.bad_rows.items()})
 
 
-class _Writer:
-    def __init__(self, handle: TextIO | None) -> None:
-        self.csv = csv.writer(handle) if handle is not None else None
-        if self.csv is not None:
-            self.csv.writerow(OUTPUT_COLUMNS)
+class _Output:
+    """The per-row results, written chunk by chunk into a CSV or Parquet file (or nowhere)."""
 
-    def row(self, *values: object) -> None:
-        if self.csv is not None:
-            self.csv.writerow(["" if v is None else v for v in values])
+    def __init__(self, path: Path | None, subject_column: str) -> None:
+        self.path = path
+        self.subject_column = subject_column
+        self.parquet = path is not None and path.suffix.lower() in PARQUET_SUFFIXES
+        self._csv: TextIO | None = None
+        self._parquet: pq.ParquetWriter | None = None
+
+    def __enter__(self) -> _Output:
+        if self.path is not None and not self.parquet:
+            self._csv = self.path.open("w", newline="", encoding="utf-8")
+            self._csv.write(",".join(OUTPUT_COLUMNS) + "\n")
+        elif self.path is not None:
+            self._parquet = pq.ParquetWriter(self.path, OUTPUT_SCHEMA)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._csv is not None:
+            self._csv.close()
+        if self._parquet is not None:
+            self._parquet.close()
+
+    def results(self, first: int, chunk: pd.DataFrame | pa.Table, result: BatchResult) -> None:
+        """One line per row of a decided chunk."""
+        if self.path is not None:
+            self._write(result.rows_frame(first_row=first), chunk)
+
+    def refused(
+        self, first: int, chunk: pd.DataFrame | pa.Table, bad: dict[int, tuple[InputProblem, ...]]
+    ) -> None:
+        """One line per row of a chunk refused as a whole (its bad rows with their problems)."""
+        if self.path is None:
+            return
+        rows = _rows(chunk)
+        problems = [problems_text(bad[i]) if i in bad else None for i in range(rows)]
+        self._write(
+            pd.DataFrame(
+                {
+                    "row": range(first, first + rows),
+                    "decision_id": [None] * rows,
+                    "status": ["refused"] * rows,
+                    "outcome": [None] * rows,
+                    "score": [float("nan")] * rows,
+                    "replayed": [False] * rows,
+                    "problems": problems,
+                }
+            ),
+            chunk,
+        )
+
+    def _write(self, frame: pd.DataFrame, chunk: pd.DataFrame | pa.Table) -> None:
+        frame.insert(1, "subject_id", _subject_ids(chunk, self.subject_column))
+        if self._csv is not None:
+            frame.to_csv(self._csv, header=False, index=False)
+        elif self._parquet is not None:
+            table = pa.Table.from_pandas(frame, schema=OUTPUT_SCHEMA, preserve_index=False)
+            self._parquet.write_table(table)
 
 
-@contextmanager
-def _open_output(path: Path | None) -> Iterator[_Writer]:
-    if path is None:
-        yield _Writer(None)
-        return
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        yield _Writer(handle)
-
-
-def _problems_text(problems: tuple[InputProblem, ...]) -> str:
-    return "; ".join(f"{p.field}: {p.message} [{p.rule}]" for p in problems)
-
-
-def _write_rows(writer: _Writer, first: int, result: BatchResult) -> None:
-    if writer.csv is None:
-        return
-    # One status per batch: every decision of a binding is routed alike.
-    status = next(iter(result.statuses), "")
-    outcomes = getattr(result, "outcomes", None)
-    scores = getattr(result, "scores", None)
-    for i, decision_uuid in enumerate(result.decision_ids):
-        if i in result.bad_rows:
-            writer.row(
-                first + i, None, "refused", None, None, False, _problems_text(result.bad_rows[i])
-            )
-        elif i in result.replayed:
-            writer.row(first + i, result.replayed[i], "replayed", None, None, True, "")
-        else:
-            outcome = outcomes[i] if outcomes is not None else None
-            score = scores[i] if scores is not None else None
-            writer.row(first + i, decision_uuid, status, outcome, score, False, "")
-
-
-def _write_refused(
-    writer: _Writer, first: int, rows: int, bad: dict[int, tuple[InputProblem, ...]]
-) -> None:
-    for i in range(rows):
-        problems = _problems_text(bad[i]) if i in bad else ""
-        writer.row(first + i, None, "refused", None, None, False, problems)
+def _subject_ids(chunk: pd.DataFrame | pa.Table, column: str) -> list[str | None]:
+    """The subject ids as given (text; None where missing or the column is absent)."""
+    names = chunk.column_names if isinstance(chunk, pa.Table) else list(chunk.columns)
+    if column not in names:
+        return [None] * _rows(chunk)
+    values = chunk.column(column).to_pylist() if isinstance(chunk, pa.Table) else chunk[column]
+    return [None if is_missing(v) else str(v) for v in list(values)]
 
 
 def _progress() -> Progress:
@@ -309,7 +355,7 @@ def _progress() -> Progress:
 
 def _summarise(totals: Totals, algorithm: str, decision: str, output: Path | None) -> None:
     for row, problems in sorted(totals.bad_rows.items())[:SHOWN_BAD_ROWS]:
-        err.print(f"row {row}: {escape(_problems_text(problems))}")
+        err.print(f"row {row}: {escape(problems_text(problems))}")
     hidden = len(totals.bad_rows) - SHOWN_BAD_ROWS
     if hidden > 0:
         where = f" (all in {output})" if output else " (write them all with --output)"

@@ -16,8 +16,12 @@ from sluis.cli import (
     decide_commands,
     dpia_commands,
     kader_commands,
+    notice_commands,
     profile_commands,
     register_commands,
+    review_commands,
+    reviewer_commands,
+    rights_commands,
     serve_commands,
 )
 from sluis.cli.common import EXIT_INVALID, print_profile_errors
@@ -38,8 +42,12 @@ app.add_typer(db_commands.app, name="db")
 app.add_typer(register_commands.app, name="register")
 app.add_typer(kader_commands.app, name="kader")
 app.add_typer(dpia_commands.app, name="dpia")
+app.add_typer(reviewer_commands.app, name="reviewer")
+app.add_typer(review_commands.app, name="review")
+app.add_typer(rights_commands.app, name="rights")
 serve_commands.register(app)
 decide_commands.register(app)
+notice_commands.register(app)
 deadline_commands.register(app)
 
 err = Console(stderr=True)

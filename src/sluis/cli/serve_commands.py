@@ -11,6 +11,7 @@ from sluis.assessment.service import register_and_assess
 from sluis.cli.common import EXIT_INVALID, print_profile_errors
 from sluis.cli.context import open_database
 from sluis.cli.decide_commands import demo_decisions
+from sluis.cli.reviewer_commands import demo_review_cases
 from sluis.profiles.validation import ProfileInvalid, parse_profile_text
 from sluis.settings import Settings
 
@@ -58,6 +59,7 @@ def demo(
             f"art. 22 {assessment.art22.verdict.value}, DPIA {assessment.dpia.required.value}"
         )
     settings = demo_decisions(settings, examples, console)  # binds them in the served app
+    demo_review_cases(settings, examples, console)
     if not seed_only:
         _run(settings, host, port)
 

@@ -77,6 +77,7 @@ def run_batch(
     atomic: bool,
     chunk_size: int,
     on_chunk: Callable[[ChunkReport], None] | None,
+    explanations: bool = False,
 ) -> BatchResult:
     if chunk_size < 1:
         raise ValueError("chunk_size must be at least 1")
@@ -84,7 +85,9 @@ def run_batch(
     columns = [str(c) for c in names]
     batch_id = str(uuid.uuid4())
     total = table.num_rows if isinstance(table, pa.Table) else len(table)
-    result = BatchResult(batch_id, rows=total, decision_ids=[None] * total)
+    result = BatchResult(batch_id, rows=total)
+    if explanations:
+        result.explanations = [None] * total
     for needed in (subject_column, idempotency_column):
         if needed is not None and needed not in columns:
             problem = InputProblem(needed, "missing", "the table has no such column", ())
@@ -133,6 +136,11 @@ class _Run:
         self.on_chunk = on_chunk
         self.pragmas = SQLITE_PRAGMAS
         self.schema: ColumnSchema | None = None
+        # Whether the last look-up found none of its subjects: then the next chunk assumes
+        # its subjects are new too and skips the look-up. Nothing is lost when that is
+        # wrong: storing a key where one exists fails the chunk's write (``KeyRace``), and
+        # it is sealed again under the lock with the stored keys (and look-ups resume).
+        self.all_new = False
 
     # -- atomic --------------------------------------------------------------------------
 
@@ -173,6 +181,7 @@ class _Run:
                 used = seal(self.gateway, chunk, self._lookup, recent)
                 if pending is not None and self._finish(*pending):
                     # The previous chunk was sealed again with other keys: so is this one.
+                    self.all_new = False
                     used = seal(self.gateway, chunk, self._lookup, pending[1].used_keys)
                 chunk.used_keys = used
                 recent = used
@@ -181,10 +190,14 @@ class _Run:
                 self._finish(*pending)
 
     def _lookup(self, pseudonyms: list[str]) -> KnownKeys:
+        if self.all_new:
+            return {}
         with raw_transaction(
             self.gateway.engine, sqlite_pragmas=self.pragmas, immediate=False
         ) as tx:
-            return self.gateway.keys.known(tx, pseudonyms)
+            known = self.gateway.keys.known(tx, pseudonyms)
+        self.all_new = not known
+        return known
 
     def _write_own(self, chunk: Chunk) -> None:
         with self.gateway.writing() as tx:
@@ -230,7 +243,7 @@ class _Run:
                 decided=result.decided,
                 statuses=dict(result.statuses),
                 bad_rows=dict(chunk.bad),
-                replayed=dict(result.replayed),
+                replayed=result.replayed_between(chunk.first_row, chunk.first_row + chunk.rows),
             )
         )
 

@@ -10,6 +10,7 @@ trail (``procedure_registered``).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -21,7 +22,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from sluis.assessment.service import assess_stored
 from sluis.audit import AuditEvent, append_events
 from sluis.gateway.contract import InputContract, InputProblem
-from sluis.gateway.linear import FeatureValueError
+from sluis.gateway.explanation import FeatureValueError
+from sluis.gateway.outcomes import UNDECLARED_OUTCOME, binding_problems
 from sluis.gateway.procedures import Procedure, procedure_problems
 from sluis.gateway.routing import Route
 from sluis.law.citations import gdpr
@@ -103,6 +105,37 @@ def audit_problems(contract: InputContract, problems: Any) -> list[dict[str, Any
     return [{"field": f, "rule": r, "rows": n} for (f, r), n in sorted(counts.items(), key=str)]
 
 
+def refusal_events(
+    binding: Binding, problems: list[tuple[InputProblem, int]], details: Mapping[str, Any]
+) -> list[AuditEvent]:
+    """The audit events of refused rows: ``refused_input`` for rows with bad inputs and
+    ``refused_outcome`` for rows whose procedure returned an undeclared outcome (such a
+    row has that one problem). ``details`` gives ``rows``, the number of refused rows."""
+    outcome_rows = sum(rows for problem, rows in problems if problem.rule == UNDECLARED_OUTCOME)
+    inputs = [(problem, rows) for problem, rows in problems if problem.rule != UNDECLARED_OUTCOME]
+    events = []
+    if inputs:
+        extra = {**details, "rows": int(details["rows"]) - outcome_rows}
+        events.append(
+            AuditEvent(
+                "refused_input",
+                binding.profile_id,
+                None,
+                {
+                    **binding.details(),
+                    "problems": audit_problems(binding.contract, inputs),
+                    **extra,
+                },
+            )
+        )
+    if outcome_rows:
+        extra = {**details, "rows": outcome_rows}
+        events.append(
+            AuditEvent("refused_outcome", binding.profile_id, None, {**binding.details(), **extra})
+        )
+    return events
+
+
 def feature_problem(error: FeatureValueError) -> InputProblem:
     what = "missing" if error.rule == "missing" else "a category the model was not trained on"
     return InputProblem(
@@ -124,6 +157,7 @@ def bind_procedure(
         stored.profile, decision_id, assessment, version=stored.version
     )
     problems = list(procedure_problems(contract, procedure))
+    problems += binding_problems(contract.outcomes, procedure)
     if getattr(procedure, "kind", None) not in ("rules", "model"):
         problems.append(InputProblem("(procedure)", "kind", "kind must be rules or model"))
     if problems:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -19,7 +19,8 @@ import pyarrow as pa
 from sluis.gateway.bindings import feature_problem
 from sluis.gateway.contract import InputContract, InputProblem, check_frame
 from sluis.gateway.crypto import SubjectKey
-from sluis.gateway.linear import FeatureValueError
+from sluis.gateway.explanation import FeatureValueError
+from sluis.gateway.outcomes import outcome_problem, undeclared_rows
 from sluis.gateway.payloads import ColumnSchema, encode_json_rows
 from sluis.gateway.procedures import BatchEvaluation
 from sluis.gateway.subject_keys import KeyPlan
@@ -50,6 +51,9 @@ class Chunk:
     ciphertexts: list[bytes] = field(default_factory=list)
     plan: KeyPlan | None = None
     used_keys: dict[str, SubjectKey] = field(default_factory=dict)
+    # Rows that replay a decision: (batch row, the earlier decision's stored id, status,
+    # outcome and score; or the index of the row of this chunk that decided it).
+    replays: list[tuple[int, Any]] = field(default_factory=list)
 
 
 def chunks(table: pd.DataFrame | pa.Table, size: int) -> Iterator[tuple[int, int, pd.DataFrame]]:
@@ -126,8 +130,10 @@ class Preparer:
     def __call__(self, number: int, first: int, frame: pd.DataFrame) -> Chunk:
         chunk = Chunk(number, first, len(frame))
         split = self._split(frame)
-        inputs = split.inputs
-        checked = check_frame(self.contract, inputs)
+        checked = check_frame(self.contract, split.inputs)
+        # The checked table has its category columns encoded already: the procedure and
+        # the payloads read the codes instead of hashing the same text again.
+        inputs = checked.frame
         good = checked.good.copy()
         for i in split.problems:
             good[i] = False
@@ -158,14 +164,30 @@ class Preparer:
         while positions.size:
             frame = inputs.iloc[positions].reset_index(drop=True)
             try:
-                return procedure.evaluate_frame(frame), positions
+                evaluation = procedure.evaluate_frame(frame)
             except FeatureValueError as error:
                 problem = feature_problem(error)
                 failing = positions[list(error.rows)]
                 for row in failing.tolist():
                     chunk.bad[chunk.first_row + row] = (problem,)
                 positions = np.setdiff1d(positions, failing)
+                continue
+            return self._declared_only(evaluation, positions, chunk)
         return None, positions
+
+    def _declared_only(
+        self, evaluation: BatchEvaluation, positions: np.ndarray, chunk: Chunk
+    ) -> tuple[BatchEvaluation, np.ndarray]:
+        """Rows whose procedure returned an undeclared outcome become bad rows."""
+        allowed = self.contract.outcomes
+        undeclared = undeclared_rows(allowed, evaluation.outcomes)
+        if not undeclared.any():
+            return evaluation, positions
+        assert allowed is not None
+        problem = (outcome_problem(allowed),)
+        for row in positions[undeclared].tolist():
+            chunk.bad[chunk.first_row + row] = problem
+        return evaluation.take(~undeclared), positions[~undeclared]
 
 
 def merge(

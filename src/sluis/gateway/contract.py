@@ -27,6 +27,7 @@ from sluis.gateway.fields import (
     InputProblem,
 )
 from sluis.gateway.fields import problem as make_problem
+from sluis.gateway.outcomes import declared
 from sluis.gateway.routing import Requested, Route, route
 from sluis.gateway.values import collect_row_problems
 from sluis.law.assess import assess
@@ -106,6 +107,8 @@ class InputContract:
         self.permitted_fields = tuple(f.name for f in fields if f.permitted)
         self.forbidden_fields = tuple(f.name for f in fields if not f.permitted)
         self.required_fields = tuple(f.name for f in fields if f.permitted and not f.optional)
+        # The outcomes the decision may have (see ``outcomes``); None: any.
+        self.outcomes = declared(decision.outcomes)
         self._routes: dict[str, Route] = {}
 
     @classmethod

@@ -39,8 +39,8 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -94,6 +94,14 @@ def load_master_key(settings: Settings) -> bytes:
     return _key_file(settings.data_dir / MASTER_KEY_FILENAME)
 
 
+def existing_master_key(settings: Settings) -> bytes | None:
+    """The master key when it exists already (in the settings or the key file), checked
+    as :func:`load_master_key` checks it; None when it would have to be created."""
+    if settings.master_key is None and not (settings.data_dir / MASTER_KEY_FILENAME).exists():
+        return None
+    return load_master_key(settings)
+
+
 def _key_file(path: Path) -> bytes:
     if not path.exists():
         _create_key_file(path)
@@ -126,12 +134,9 @@ def key_ids(count: int) -> list[str]:
     """``count`` new key ids: 32 hex characters, a millisecond timestamp and a counter
     first, then 64 random bits. Time-ordered, so the keys made by a batch are appended to
     the end of the index on ``decisions.key_id`` instead of landing at random places."""
-    stamp = (time.time_ns() // 1_000_000) << 80
-    randoms = os.urandom(8 * count)
-    return [
-        f"{stamp | (i & 0xFFFF) << 64 | int.from_bytes(randoms[8 * i : 8 * i + 8], 'big'):032x}"
-        for i in range(count)
-    ]
+    stamp = f"{time.time_ns() // 1_000_000:012x}"  # 48 bits
+    randoms = os.urandom(8 * count).hex()
+    return [f"{stamp}{i & 0xFFFF:04x}{randoms[16 * i : 16 * i + 16]}" for i in range(count)]
 
 
 def _derive(master_key: bytes, info: bytes) -> bytes:
@@ -141,16 +146,16 @@ def _derive(master_key: bytes, info: bytes) -> bytes:
 # -- subject keys ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SubjectKey:
+# Named tuples rather than dataclasses: a batch makes one of each per new subject, and a
+# frozen dataclass takes several times as long to build.
+class SubjectKey(NamedTuple):
     """An unwrapped subject key, ready to encrypt and decrypt."""
 
     key_id: str
     aead: AESGCM
 
 
-@dataclass(frozen=True)
-class NewKey:
+class NewKey(NamedTuple):
     key: SubjectKey
     wrapped: bytes
 
@@ -166,6 +171,8 @@ class KeyRing:
             raise MasterKeyError(f"the master key must be {MASTER_KEY_BYTES} bytes")
         self._wrapping = AESGCM(_derive(master_key, _WRAPPING_INFO))
         self._pseudonym_key = _derive(master_key, _PSEUDONYM_INFO)
+        # Keyed once: copying the keyed state costs a third of keying HMAC anew per id.
+        self._pseudonym_hmac = hmac.new(self._pseudonym_key, digestmod="sha256")
         self._cache: OrderedDict[str, SubjectKey] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
@@ -181,9 +188,14 @@ class KeyRing:
         return hmac.digest(self._pseudonym_key, subject_id.encode("utf-8"), "sha256").hex()
 
     def pseudonyms(self, subject_ids: Iterable[str]) -> list[str]:
-        key = self._pseudonym_key
-        digest = hmac.digest
-        return [digest(key, s.encode("utf-8"), "sha256").hex() for s in subject_ids]
+        """The pseudonyms of many subjects (the same as :meth:`pseudonym` gives)."""
+        copy = self._pseudonym_hmac.copy
+        found = []
+        for subject_id in subject_ids:
+            keyed = copy()
+            keyed.update(subject_id.encode("utf-8"))
+            found.append(keyed.hexdigest())
+        return found
 
     # keys
 
@@ -195,7 +207,9 @@ class KeyRing:
         return NewKey(key, self._wrap(pseudonym, key_id, raw))
 
     def new_keys(self, pseudonyms: Sequence[str]) -> list[NewKey]:
-        """New keys for many subjects (one call to the random source for all)."""
+        """New keys for many subjects (one call to the random source for all). Not cached:
+        the batch that makes them keeps them while it needs them, and a big batch would
+        only push every other key out of the cache."""
         count = len(pseudonyms)
         material = os.urandom(44 * count)  # per key: 32 key, 12 wrapping nonce
         ids = key_ids(count)
@@ -209,9 +223,6 @@ class KeyRing:
             aad = f"{pseudonym}:{key_id}".encode("ascii")
             wrapped = nonce + wrapping(nonce, raw, aad)
             found.append(NewKey(SubjectKey(key_id, AESGCM(raw)), wrapped))
-        with self._lock:
-            for new in found[-self._cache_size :]:
-                self._put(new.key)
         return found
 
     def unwrap(self, pseudonym: str, key_id: str, wrapped: bytes) -> SubjectKey:
@@ -279,6 +290,7 @@ __all__ = [
     "PayloadUnreadable",
     "SubjectKey",
     "decode_master_key",
+    "existing_master_key",
     "generate_master_key",
     "load_master_key",
 ]

@@ -64,16 +64,30 @@ class Space(StrEnum):
 
 class RuleCheck(NamedTuple):
     """One condition a rule procedure tested: its name, outcome, the legal basis it applies
-    and an optional detail in the rule author's words. (Named tuples: a decision creates
-    many of these, and they are several times cheaper to make than frozen dataclasses.)"""
+    and an optional detail in the rule author's words; optionally the input fields it
+    reads and the threshold it compares them with, so an explanation can name them.
+    (Named tuples: a decision creates many of these, and they are several times cheaper
+    to make than frozen dataclasses.)"""
 
     name: str
     value: bool
     basis: str
     detail: str = ""
+    fields: tuple[str, ...] = ()
+    threshold: object = None
 
     def to_json_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "value": self.value, "basis": self.basis, "detail": self.detail}
+        data: dict[str, Any] = {
+            "name": self.name,
+            "value": self.value,
+            "basis": self.basis,
+            "detail": self.detail,
+        }
+        if self.fields:  # only when declared: older records keep their exact form
+            data["fields"] = list(self.fields)
+        if self.threshold is not None:
+            data["threshold"] = self.threshold
+        return data
 
 
 class FeatureContribution(NamedTuple):
@@ -134,7 +148,14 @@ class Explanation:
         entries: tuple[RuleCheck, ...] | tuple[FeatureContribution, ...]
         if kind is ExplanationKind.rule_trace:
             entries = tuple(
-                RuleCheck(e["name"], bool(e["value"]), e["basis"], e.get("detail", ""))
+                RuleCheck(
+                    e["name"],
+                    bool(e["value"]),
+                    e["basis"],
+                    e.get("detail", ""),
+                    tuple(e.get("fields", ())),
+                    e.get("threshold"),
+                )
                 for e in data["entries"]
             )
         else:

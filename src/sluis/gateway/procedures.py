@@ -34,6 +34,7 @@ from sluis.gateway.explanation import (
     RuleCheck,
     UnsupportedModel,
 )
+from sluis.gateway.fingerprints import rule_fingerprint
 from sluis.gateway.values import is_missing
 from sluis.law.citations import gdpr
 
@@ -122,16 +123,44 @@ class RuleContext:
         value = self.inputs.get(name, default)
         return default if value is None else value
 
-    def check(self, name: str, value: bool, basis: str, detail: str = "") -> bool:
+    def check(
+        self,
+        name: str,
+        value: bool,
+        basis: str,
+        detail: str = "",
+        *,
+        fields: Sequence[str] = (),
+        threshold: str | int | float | bool | None = None,
+    ) -> bool:
         """Record one tested condition with the legal basis it applies; returns ``value``
-        so a rule can write ``if ctx.check(...):``."""
+        so a rule can write ``if ctx.check(...):``. ``fields`` (the inputs the condition
+        reads) and ``threshold`` (the limit it compares them with) let an explanation
+        name them to the person."""
         if not isinstance(value, bool | np.bool_):
             raise RuleError(f"check {name!r}: the value must be true or false")
         if not basis or not basis.strip():
             raise RuleError(f"check {name!r} names no legal basis")
         result = bool(value)
-        self._checks.append(RuleCheck(name, result, basis, detail))
+        if fields or threshold is not None:
+            if not isinstance(threshold, str | int | float | bool | None) or (
+                isinstance(threshold, float) and not math.isfinite(threshold)
+            ):
+                raise RuleError(f"check {name!r}: the threshold must be a number, text or bool")
+            self._checks.append(
+                RuleCheck(name, result, basis, detail, self._read(name, fields), threshold)
+            )
+        else:
+            self._checks.append(RuleCheck(name, result, basis, detail))
         return result
+
+    def _read(self, name: str, fields: Sequence[str]) -> tuple[str, ...]:
+        if isinstance(fields, str):
+            raise RuleError(f"check {name!r}: fields must be a list of field names")
+        unknown = [f for f in fields if f not in self.inputs]
+        if unknown:
+            raise RuleError(f"check {name!r} names fields that are not among the inputs")
+        return tuple(fields)
 
     @property
     def trace(self) -> tuple[RuleCheck, ...]:
@@ -169,11 +198,13 @@ class RuleProcedure:
         doc = inspect.getdoc(function) or ""
         self.description = description or (doc.splitlines()[0] if doc else name)
         self.fields = tuple(fields) if fields is not None else None
-        self._version = _sha256(source.encode())
+        # Its source and what it reads: constants, helpers (see ``fingerprints``).
+        self._version = _sha256(*rule_fingerprint(function, source))
 
     @property
     def version(self) -> str:
-        """sha256 of the function's source code."""
+        """sha256 of the function's source code and of everything it reads: the module
+        constants and the helpers of its module it uses (see ``sluis.gateway.fingerprints``)."""
         return self._version
 
     def evaluate(self, inputs: Mapping[str, object]) -> Evaluation:

@@ -25,8 +25,10 @@ from datetime import datetime
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from sluis.gateway.contract import InputProblem
+from sluis.gateway.explanation import Explanation
 from sluis.gateway.payloads import DecisionPayload
 
 _NONCE = 12
@@ -150,13 +152,50 @@ class ChunkReport:
     replayed: dict[int, str]
 
 
+#: A row's status in a batch result: ``refused`` (a bad row, nothing recorded) or the
+#: status of its decision; ``ROW_STATUSES[code]``.
+ROW_STATUSES = ("refused", "final", "pending_review", "selected_for_review")
+_STATUS_CODES = {status: code for code, status in enumerate(ROW_STATUSES)}
+_ID_DTYPE = "S36"
+
+
+@dataclass(frozen=True)
+class RowResult:
+    """What a batch did with one row (``row``: its 0-based position in the batch)."""
+
+    row: int
+    decision_id: str | None
+    status: str
+    outcome: str | None
+    score: float | None
+    replayed: bool
+    problems: tuple[InputProblem, ...] = ()
+    explanation: Explanation | None = None
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {
+            "row": self.row,
+            "id": self.decision_id,
+            "status": self.status,
+            "outcome": self.outcome,
+            "score": self.score,
+            "replayed": self.replayed,
+            "problems": [p.to_json_dict() for p in self.problems],
+        }
+
+
 @dataclass
 class BatchResult:
-    """The outcome of a batch.
+    """The outcome of a batch, in total and per row.
 
-    ``decision_ids[i]`` is the id of row ``i``'s decision (``None`` for a bad row);
-    ``replayed`` maps rows whose idempotency key was already used to that decision;
-    ``bad_rows`` maps every refused row to all its problems.
+    The per-row results are numpy arrays aligned with the batch's rows, so that a batch of
+    millions of rows keeps no Python object per row: ``ids`` (the decision id as ASCII
+    bytes, empty for a bad row), ``status_codes`` (see :data:`ROW_STATUSES`),
+    ``outcome_codes`` (a position in ``outcome_values``, -1 for none), ``scores`` (NaN for
+    none) and ``replayed_rows`` (the row's idempotency key was used already: its decision
+    is the earlier one). :meth:`row`, :meth:`rows_frame` and ``decision_ids`` read them.
+    ``bad_rows`` maps every refused row to all its problems. ``explanations`` holds each
+    decided row's explanation when the batch was asked for them, else None.
     """
 
     batch_id: str
@@ -165,10 +204,112 @@ class BatchResult:
     statuses: dict[str, int] = field(default_factory=dict)
     refused_final: int = 0
     bad_rows: dict[int, tuple[InputProblem, ...]] = field(default_factory=dict)
-    replayed: dict[int, str] = field(default_factory=dict)
-    decision_ids: list[str | None] = field(default_factory=list)
     refused: bool = False
     """True for an atomic batch refused as a whole (nothing was recorded)."""
+    outcome_values: list[str] = field(default_factory=list)
+    explanations: list[Explanation | None] | None = None
+    ids: np.ndarray = field(init=False, repr=False)
+    status_codes: np.ndarray = field(init=False, repr=False)
+    outcome_codes: np.ndarray = field(init=False, repr=False)
+    scores: np.ndarray = field(init=False, repr=False)
+    replayed_rows: np.ndarray = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.ids = np.zeros(self.rows, dtype=_ID_DTYPE)
+        self.status_codes = np.zeros(self.rows, dtype=np.int8)
+        self.outcome_codes = np.full(self.rows, -1, dtype=np.int32)
+        self.scores = np.full(self.rows, np.nan)
+        self.replayed_rows = np.zeros(self.rows, dtype=bool)
+
+    # -- filled in by the batch ------------------------------------------------------------
+
+    def set_rows(
+        self,
+        positions: np.ndarray,
+        ids: Sequence[str],
+        status: str,
+        outcomes: np.ndarray,
+        scores: np.ndarray | None,
+        *,
+        replayed: bool = False,
+    ) -> None:
+        """Record the decisions of rows ``positions`` (all with one status)."""
+        if len(positions) == 0:
+            return
+        self.ids[positions] = np.array(ids, dtype=_ID_DTYPE)
+        self.status_codes[positions] = _STATUS_CODES[status]
+        self.outcome_codes[positions] = self._codes(outcomes)
+        if scores is not None:
+            self.scores[positions] = scores
+        self.replayed_rows[positions] = replayed
+
+    def _codes(self, outcomes: np.ndarray) -> np.ndarray:
+        array = np.asarray(outcomes, dtype=object)
+        codes = np.full(len(array), -1, dtype=np.int32)
+        present = np.fromiter((o is not None for o in array.tolist()), bool, len(array))
+        if not present.any():
+            return codes  # e.g. replays of erased decisions
+        values, inverse = np.unique(array[present].astype(str), return_inverse=True)
+        known = {v: i for i, v in enumerate(self.outcome_values)}
+        for value in values.tolist():
+            if value not in known:
+                known[value] = len(self.outcome_values)
+                self.outcome_values.append(value)
+        table = np.array([known[v] for v in values.tolist()], dtype=np.int32)
+        codes[present] = table[inverse.reshape(-1)]
+        return codes
+
+    # -- reading ---------------------------------------------------------------------------
+
+    @property
+    def replayed(self) -> dict[int, str]:
+        """Rows whose idempotency key was used already, each with that decision's id."""
+        return self.replayed_between(0, self.rows)
+
+    def replayed_between(self, start: int, stop: int) -> dict[int, str]:
+        """:attr:`replayed` for the rows from ``start`` up to ``stop``."""
+        found = np.flatnonzero(self.replayed_rows[start:stop]) + start
+        return {int(i): self.ids[i].decode("ascii") for i in found.tolist()}
+
+    @property
+    def decision_ids(self) -> list[str | None]:
+        """Each row's decision id (the earlier one for a replay), None for a bad row."""
+        return [i.decode("ascii") or None for i in self.ids.tolist()]
+
+    def row(self, index: int) -> RowResult:
+        """What the batch did with row ``index``."""
+        code = int(self.outcome_codes[index])
+        score = float(self.scores[index])
+        decision_id = self.ids[index].decode("ascii") or None
+        return RowResult(
+            row=index,
+            decision_id=decision_id,
+            status=ROW_STATUSES[int(self.status_codes[index])],
+            outcome=self.outcome_values[code] if code >= 0 else None,
+            score=None if score != score else score,
+            replayed=bool(self.replayed_rows[index]),
+            problems=self.bad_rows.get(index, ()),
+            explanation=None if self.explanations is None else self.explanations[index],
+        )
+
+    def rows_frame(self, first_row: int = 0) -> pd.DataFrame:
+        """The per-row results as a table: row (counted from ``first_row``), decision_id,
+        status, outcome, score, replayed and problems (as text, for bad rows)."""
+        outcomes = np.array([*self.outcome_values, None], dtype=object)
+        problems = np.full(self.rows, None, dtype=object)
+        for index, found in self.bad_rows.items():
+            problems[index] = problems_text(found)
+        return pd.DataFrame(
+            {
+                "row": np.arange(first_row, first_row + self.rows, dtype=np.int64),
+                "decision_id": np.array(self.decision_ids, dtype=object),
+                "status": np.array(ROW_STATUSES, dtype=object)[self.status_codes],
+                "outcome": outcomes[self.outcome_codes],  # code -1: the None at the end
+                "score": self.scores,
+                "replayed": self.replayed_rows,
+                "problems": problems,
+            }
+        )
 
     def to_json_dict(self) -> dict[str, Any]:
         return {
@@ -184,13 +325,22 @@ class BatchResult:
             ],
             "replayed": [{"row": r, "id": i} for r, i in sorted(self.replayed.items())],
             "decision_ids": self.decision_ids,
+            "results": [self.row(i).to_json_dict() for i in range(self.rows)],
         }
 
 
+def problems_text(problems: Sequence[InputProblem]) -> str:
+    """A row's problems on one line: ``field: message [rule]; ...`` (never a value)."""
+    return "; ".join(f"{p.field}: {p.message} [{p.rule}]" for p in problems)
+
+
 __all__ = [
+    "ROW_STATUSES",
     "BatchResult",
     "ChunkReport",
     "DecisionRecord",
+    "RowResult",
     "new_ids",
+    "problems_text",
     "records_digest",
 ]

@@ -24,12 +24,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from sluis.audit import AuditEvent, append_events, lock_chain, next_seq
+from sluis.gateway.bindings import refusal_events
 from sluis.gateway.chunks import Chunk
 from sluis.gateway.contract import InputProblem
 from sluis.gateway.crypto import SubjectKey
 from sluis.gateway.records import BatchResult, new_ids, records_digest
 from sluis.gateway.routing import Route
 from sluis.gateway.subject_keys import KnownKeys
+from sluis.review.cases import open_initial_cases
 from sluis.store.dbapi import RawTransaction
 from sluis.store.tables.base import utcnow
 from sluis.store.tables.gateway import DecisionRow
@@ -103,30 +105,28 @@ def write(
     lock_chain(tx)
     events: list[AuditEvent] = []
     if chunk.bad and not atomic:
-        events.append(_refused_rows(binding, batch_id, chunk))
+        events.extend(_refused_rows(binding, batch_id, chunk))
     rows = _still_to_decide(tx, binding, chunk, result)
     if chunk.plan is not None and not gateway.keys.store(tx, chunk.plan.new, chunk.plan.rekeyed):
         raise KeyRace("a subject key was stored concurrently")
     if rows.size:
         seq = next_seq(tx) + len(events)  # the chunk's event follows the refusal, if any
         events.append(_insert(gateway, tx, binding, route, batch_id, chunk, rows, result, seq))
+    if chunk.replays:
+        _report_replays(chunk, route, result)
     if events:
         append_events(tx, events)
 
 
-def _refused_rows(binding: Binding, batch_id: str, chunk: Chunk) -> AuditEvent:
-    from sluis.gateway.service import audit_problems
-
+def _refused_rows(binding: Binding, batch_id: str, chunk: Chunk) -> list[AuditEvent]:
     counts: Counter[InputProblem] = Counter(p for ps in chunk.bad.values() for p in ps)
     details: dict[str, Any] = {
-        **binding.details(),
         "batch_id": batch_id,
         "chunk": chunk.number,
         "rows": len(chunk.bad),
         "atomic": False,
-        "problems": audit_problems(binding.contract, list(counts.items())),
     }
-    return AuditEvent("refused_input", binding.profile_id, None, details)
+    return refusal_events(binding, list(counts.items()), details)
 
 
 def _still_to_decide(
@@ -140,26 +140,54 @@ def _still_to_decide(
     wanted = sorted({k for k in chunk.keys if k is not None})
     found = tx.select_in(
         DecisionRow.__table__,
-        ["idempotency_key", "id"],
+        ["idempotency_key", "id", "status", "outcome", "score"],
         "idempotency_key",
         wanted,
         {"profile_id": binding.profile_id},
     )
-    earlier = {str(k): str(i) for k, i in found}
+    earlier = {str(row[0]): row[1:] for row in found}
     keep: list[int] = []
     first_here: dict[str, int] = {}
+    replays: list[tuple[int, Any]] = []  # (row, its earlier decision's id, status, ...)
     for i, key in enumerate(chunk.keys):
         position = int(chunk.positions[i])
         if key is None:
             keep.append(i)
         elif key in earlier:
-            result.replayed[position] = earlier[key]
+            replays.append((position, earlier[key]))
         elif key in first_here:
-            result.replayed[position] = chunk.ids[first_here[key]]
+            replays.append((position, first_here[key]))  # decided a few rows up
         else:
             first_here[key] = i
             keep.append(i)
-    return np.array(keep, dtype=np.int64)
+    kept = np.array(keep, dtype=np.int64)
+    chunk.replays = replays
+    return kept
+
+
+def _report_replays(chunk: Chunk, route: Route, result: BatchResult) -> None:
+    """The rows that replay a decision: the earlier one's id, status, outcome and score
+    (as stored now: a review may have changed the status, erasure wiped the outcome)."""
+    assert chunk.evaluation is not None
+    evaluation = chunk.evaluation
+    by_status: dict[str, list[tuple[int, str, object, float | None]]] = {}
+    for position, source in chunk.replays:
+        if isinstance(source, int):  # a row of this chunk
+            score = None if evaluation.scores is None else float(evaluation.scores[source])
+            found = (chunk.ids[source], route.status.value, evaluation.outcomes[source], score)
+        else:
+            found = (str(source[0]), str(source[1]), source[2], source[3])
+        by_status.setdefault(found[1], []).append((position, found[0], found[2], found[3]))
+    for status, rows in by_status.items():
+        positions, ids, outcomes, scores = zip(*rows, strict=True)
+        result.set_rows(
+            np.array(positions, dtype=np.int64),
+            ids,
+            status,
+            np.array(outcomes, dtype=object),
+            np.array([np.nan if s is None else s for s in scores], dtype=np.float64),
+            replayed=True,
+        )
 
 
 def _insert(
@@ -222,8 +250,20 @@ def _insert(
         native=_NATIVE,
     )
     tx.executemany_bound(INSERT_DECISION, params)
-    for position, decision_uuid in zip(chunk.positions[rows].tolist(), ids, strict=True):
-        result.decision_ids[position] = decision_uuid
+    if not route.is_final:  # a human must review them: their cases, in this transaction
+        outcomes = columns["outcome"]
+        open_initial_cases(tx, binding.profile_id, binding.decision_id, ids, outcomes, now)
+    positions = chunk.positions[rows]
+    result.set_rows(
+        positions,
+        ids,
+        status,
+        evaluation.outcomes[rows],
+        evaluation.scores[rows] if evaluation.scores is not None else None,
+    )
+    if result.explanations is not None:
+        for position, index in zip(positions.tolist(), take, strict=True):
+            result.explanations[position] = evaluation.explanations[index]
     result.decided += len(ids)
     result.statuses[status] = result.statuses.get(status, 0) + len(ids)
     refused = len(ids) if route.refused_final else 0

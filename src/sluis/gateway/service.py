@@ -31,14 +31,15 @@ from sluis.gateway.bindings import (
     Binding,
     DecisionUnavailable,
     ProcedureRefused,
-    audit_problems,
     bind_procedure,
     feature_problem,
+    refusal_events,
     route_reasons,
 )
 from sluis.gateway.contract import InputProblem, InputsRefused, check_inputs
-from sluis.gateway.crypto import KeyRing
-from sluis.gateway.linear import FeatureValueError
+from sluis.gateway.crypto import KeyRing, existing_master_key
+from sluis.gateway.explanation import FeatureValueError
+from sluis.gateway.outcomes import UndeclaredOutcome, outcome_problem
 from sluis.gateway.payloads import ColumnSchema, DecisionPayload, encode_json
 from sluis.gateway.procedures import Evaluation, Procedure
 from sluis.gateway.records import BatchResult, ChunkReport, DecisionRecord, new_ids, records_digest
@@ -46,6 +47,8 @@ from sluis.gateway.routing import REQUESTS, Route
 from sluis.gateway.stored import DecisionNotFound, RecordReader, shred_subject
 from sluis.gateway.subject_keys import SubjectKeys
 from sluis.profiles.service import ProfileNotFound, get_profile
+from sluis.review.cases import open_initial_cases
+from sluis.rights.restriction import refuse_if_restricted
 from sluis.settings import Settings
 from sluis.store.dbapi import RawTransaction, raw_transaction
 from sluis.store.tables import ProfileRow
@@ -69,7 +72,7 @@ from sluis.store.tables.gateway import (
 # log) write a page that many transactions changed (the ends of the indexes) once, not
 # once per thousand pages of log.
 SQLITE_PRAGMAS = ("synchronous=NORMAL", "cache_size=-65536", "wal_autocheckpoint=10000")
-DEFAULT_CHUNK_SIZE = 10_000
+DEFAULT_CHUNK_SIZE = 50_000
 SUBJECT_ID_LENGTH = 1_000
 
 _decisions = DecisionRow.__table__
@@ -122,15 +125,32 @@ class Gateway:
         self.sessions = sessions
         self.engine = engine
         self.settings = settings
-        self.keys = SubjectKeys(key_ring or KeyRing.from_settings(settings))
+        if key_ring is None:
+            # A key that exists is read (and checked) now; a new one is made only when the
+            # first decision needs it (see ``keys``), not when an app or command starts.
+            existing = existing_master_key(settings)
+            key_ring = KeyRing(existing) if existing is not None else None
+        self._keys = SubjectKeys(key_ring) if key_ring is not None else None
         self.chunk_size = chunk_size
         self._bindings: dict[tuple[str, str], Binding] = {}
-        self.records = RecordReader(sessions, self.keys)
+        self.records = RecordReader(sessions, lambda: self.keys)
         self._shared: dict[tuple[int, str], tuple[Route, dict[str, Any]]] = {}
         self._one_schemas: dict[int, tuple[Binding, ColumnSchema | None]] = {}
         self._lock = threading.Lock()
         sqlite = engine.dialect.name == "sqlite"
         self._writer: AbstractContextManager[object] = threading.Lock() if sqlite else nullcontext()
+
+    @property
+    def keys(self) -> SubjectKeys:
+        """The subject keys, with the master key (created on first use when there is
+        none: see ``sluis.gateway.crypto``)."""
+        keys = self._keys
+        if keys is None:
+            with self._lock:
+                if self._keys is None:
+                    self._keys = SubjectKeys(KeyRing.from_settings(self.settings))
+                keys = self._keys
+        return keys
 
     @contextmanager
     def writing(self) -> Iterator[RawTransaction]:
@@ -252,6 +272,10 @@ class Gateway:
             refusal = InputsRefused((feature_problem(error),))
             self._refuse_inputs(binding, [(p, 1) for p in refusal.problems])
             raise refusal from None
+        allowed = contract.outcomes
+        if allowed is not None and evaluation.outcome not in allowed:
+            self._refuse_inputs(binding, [(outcome_problem(allowed), 1)])
+            raise UndeclaredOutcome(binding.profile_id, binding.decision_id, allowed)
         route = contract.route(requested)  # type: ignore[arg-type]
         stored_inputs = checked.to_json_dict()
         schema = self._schema_for(binding, evaluation)
@@ -273,6 +297,7 @@ class Gateway:
                     ).fetchone()
                     earlier = None if found is None else str(found[0])
                 if earlier is None:
+                    refuse_if_restricted(tx, pseudonym)  # GDPR art. 18 (sluis.rights)
                     if schema is not None:
                         self.records.add_schema(tx, schema)
                     state = tx.execute(_STATE, {"profile_id": binding.profile_id}).fetchone()
@@ -371,6 +396,15 @@ class Gateway:
             },
             _PREBOUND,
         )
+        if not route.is_final:  # a human must review it: its case, in this transaction
+            open_initial_cases(
+                tx,
+                binding.profile_id,
+                binding.decision_id,
+                [decision_uuid],
+                [evaluation.outcome],
+                now,
+            )
         return entries[0].seq, decision_uuid
 
     def _schema_for(self, binding: Binding, evaluation: Evaluation) -> ColumnSchema | None:
@@ -408,14 +442,12 @@ class Gateway:
         extra: Mapping[str, Any] | None = None,
         tx: RawTransaction | None = None,
     ) -> None:
-        details = {**binding.details(), "problems": audit_problems(binding.contract, problems)}
-        details.update(extra or {"rows": 1})
-        event = AuditEvent("refused_input", binding.profile_id, None, details)
+        events = refusal_events(binding, problems, extra or {"rows": 1})
         if tx is not None:
-            append_events(tx, [event])
+            append_events(tx, events)
             return
         with self.writing() as own:
-            append_events(own, [event])
+            append_events(own, events)
 
     def _find_by_key(self, profile_id: str, idempotency_key: str) -> str | None:
         with self.sessions.begin() as session:
@@ -441,6 +473,7 @@ class Gateway:
         atomic: bool = False,
         chunk_size: int | None = None,
         on_chunk: Callable[[ChunkReport], None] | None = None,
+        explanations: bool = False,
     ) -> BatchResult:
         """Decide every row of a table, streaming in chunks (see ``sluis.gateway.batch``).
 
@@ -448,6 +481,9 @@ class Gateway:
         input (or, with ``idempotency_column``, the row's idempotency key). Bad rows are
         reported each with all their problems and the good ones recorded; with ``atomic``
         any bad row refuses the whole batch and nothing is recorded but the refusal.
+        The result holds every row's decision id, status, outcome and score (see
+        :class:`BatchResult`), and with ``explanations`` each decided row's explanation
+        too (a Python object per row: leave it off for big batches).
         """
         from sluis.gateway.batch import run_batch
 
@@ -463,6 +499,7 @@ class Gateway:
             atomic=atomic,
             chunk_size=chunk_size or self.chunk_size,
             on_chunk=on_chunk,
+            explanations=explanations,
         )
 
     # -- reading and erasing -------------------------------------------------------------

@@ -7,6 +7,7 @@ the payload reads as erased.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import bindparam, null, update
@@ -18,6 +19,7 @@ from sluis.gateway.crypto import KeyRing
 from sluis.gateway.payloads import ColumnSchema, decode
 from sluis.gateway.records import DecisionRecord
 from sluis.gateway.subject_keys import SubjectKeys
+from sluis.review.cases import wipe_reviews
 from sluis.store.dbapi import RawTransaction
 from sluis.store.tables.base import utcnow
 from sluis.store.tables.gateway import DecisionRow, PayloadSchemaRow, SubjectKeyRow
@@ -44,10 +46,16 @@ class DecisionNotFound(LookupError):
 class RecordReader:
     """Decision records as stored, decrypted on request."""
 
-    def __init__(self, sessions: sessionmaker[Session], keys: SubjectKeys) -> None:
+    def __init__(self, sessions: sessionmaker[Session], keys: Callable[[], SubjectKeys]) -> None:
         self.sessions = sessions
-        self.keys = keys
+        # Called only to reveal a payload: reading records needs no master key (it may not
+        # even exist yet, see ``Gateway.keys``).
+        self._keys = keys
         self.schemas: dict[str, dict[str, Any]] = {}
+
+    @property
+    def keys(self) -> SubjectKeys:
+        return self._keys()
 
     def get(
         self, decision_uuid: str, reveal: bool = False, *, replayed: bool = False
@@ -120,6 +128,7 @@ def shred_subject(tx: RawTransaction, keys: SubjectKeys, pseudonym: str) -> int:
     records = 0
     if key_id is not None:
         records = tx.execute(_WIPE, {"b_key_id": key_id}).rowcount
+        wipe_reviews(tx, key_id, utcnow())  # what the review desk holds in the clear
     details = {"keys_destroyed": int(key_id is not None), "records": int(records)}
     append_events(tx, [AuditEvent("subject_erased", None, None, details)])
     return int(records)

@@ -166,7 +166,8 @@ class SubjectKeys:
         for planned, statement in ((new, insert_new), (rekeyed, _REKEY)):
             if not planned:
                 continue
-            targets = list(planned)
+            # In key order: neighbouring inserts land on the same pages of the index.
+            targets = sorted(planned)
             params = tx.prepared(statement).rows(
                 {"created_at": now, "destroyed_at": None},
                 {

@@ -191,6 +191,12 @@ class DataField(_Strict):
         description="Whether the field stands in for a protected ground such as nationality, "
         "origin, age or sex. Sluis also detects common proxies by name and category.",
     )
+    changeable: bool | None = Field(
+        default=None,
+        description="Whether the person can realistically change this value (income yes, "
+        "age no). Explanations only suggest changes to fields marked true; left empty, the "
+        "field is treated as one the person cannot change.",
+    )
 
 
 class RetentionPeriod(_Strict):
@@ -401,6 +407,91 @@ class Decision(_Strict):
         return next((o for o in self.outcomes if o.value == value), None)
 
 
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=500)]
+
+
+class LocalText(_Strict):
+    """Wording in Dutch and English; a language left empty falls back to Sluis's own."""
+
+    nl: Prose | None = None
+    en: Prose | None = None
+
+    def get(self, lang: str) -> str | None:
+        return self.nl if lang == "nl" else self.en
+
+
+class OutcomeWording(_Strict):
+    """How a notice names one outcome and what it means for the person."""
+
+    label: LocalText | None = Field(
+        default=None, description="The outcome in plain words, e.g. 'refused' as 'afgewezen'."
+    )
+    consequences: LocalText | None = Field(
+        default=None, description="What this outcome means for the person (art. 13(2)(f))."
+    )
+
+
+class NoticeSettings(_Strict):
+    """How decision notices and the privacy notice present the organisation and its
+    wording (GDPR art. 12-14 and 22(3); Awb art. 3:45-3:47 for administrative bodies)."""
+
+    organisation: Name | None = Field(
+        default=None, description="The name on the letters; default the controller's name."
+    )
+    postal_address: str | None = Field(default=None, max_length=500)
+    email: str | None = Field(default=None, max_length=200)
+    phone: str | None = Field(default=None, max_length=50)
+    portal_url: Url | None = Field(
+        default=None,
+        description="Where people exercise their rights; a notice links to "
+        "{portal_url}/requests/new?ref={decision id}.",
+    )
+    administrative_body: bool | None = Field(
+        default=None,
+        description="Whether the sender is a bestuursorgaan, so that the Awb objection "
+        "(bezwaar) applies; default controller.administrative_body.",
+    )
+    objection_weeks: int = Field(
+        default=6, ge=1, le=52, description="The objection period in weeks (Awb art. 6:7)."
+    )
+    objection_address: str | None = Field(
+        default=None,
+        max_length=500,
+        description="Where to send an objection (bezwaar); default the postal address.",
+    )
+    signatory: str | None = Field(
+        default=None, max_length=200, description="Who signs the letters (name, function)."
+    )
+    supervisory_authority: Name | None = Field(
+        default=None,
+        description="Where people can complain; default the Autoriteit Persoonsgegevens.",
+    )
+    supervisory_authority_url: Url | None = None
+    field_labels: dict[Slug, LocalText] = Field(
+        default_factory=dict, description="Data fields in plain words, by field name."
+    )
+    value_labels: dict[Slug, dict[str, LocalText]] = Field(
+        default_factory=dict,
+        description="Values of category fields in plain words: field name, then value.",
+    )
+    outcomes: dict[Name, OutcomeWording] = Field(
+        default_factory=dict, description="Wording per outcome value of the decisions."
+    )
+    conditions: dict[Slug, LocalText] = Field(
+        default_factory=dict,
+        description="Conditions that rule procedures check, in plain words, by the check's "
+        "name, e.g. income_within_limit as 'Your income is not above the limit'.",
+    )
+    logic: dict[Slug, LocalText] = Field(
+        default_factory=dict,
+        description="Per decision id: the logic in plain words (art. 13(2)(f), 15(1)(h)); "
+        "default a description made from the profile.",
+    )
+    extra: LocalText | None = Field(
+        default=None, description="Extra wording printed at the end of every notice."
+    )
+
+
 class AlgorithmProfile(_Strict):
     """A complete description of one algorithmic processing."""
 
@@ -420,6 +511,10 @@ class AlgorithmProfile(_Strict):
     registration: RegisterFacts = Field(
         default_factory=RegisterFacts,
         description="Facts for the Algoritmeregister and the Algoritmekader.",
+    )
+    notice: NoticeSettings | None = Field(
+        default=None,
+        description="How decision notices and the privacy notice present the organisation.",
     )
 
     def field(self, name: str) -> DataField | None:

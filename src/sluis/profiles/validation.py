@@ -89,6 +89,7 @@ def consistency_errors(profile: AlgorithmProfile) -> Iterable[FieldError]:
     )
     yield from _field_contradictions(profile)
     yield from _decision_contradictions(profile)
+    yield from _notice_references(profile)
     categories = {f.category for f in profile.data_fields}
     for i, period in enumerate(profile.retention):
         if period.data_category not in categories:
@@ -178,4 +179,43 @@ def _decision_contradictions(profile: AlgorithmProfile) -> Iterable[FieldError]:
                 f"{loc}.third_party_score_determining",
                 "contradiction",
                 "a third-party score cannot be determining when none is used",
+            )
+
+
+def _notice_references(profile: AlgorithmProfile) -> Iterable[FieldError]:
+    """The notice wording names fields, decisions and outcomes the profile declares."""
+    notice = profile.notice
+    if notice is None:
+        return
+    fields = {f.name for f in profile.data_fields}
+    decisions = {d.id for d in profile.decisions}
+    outcomes = {o.value for d in profile.decisions for o in d.outcomes}
+    for name in notice.field_labels:
+        if name not in fields:
+            yield FieldError(
+                f"notice.field_labels.{name}", "unknown_reference", "no data field has this name"
+            )
+    for name, values in notice.value_labels.items():
+        field = profile.field(name)
+        if field is None:
+            yield FieldError(
+                f"notice.value_labels.{name}", "unknown_reference", "no data field has this name"
+            )
+            continue
+        for value in values:
+            if field.allowed_values is not None and value not in field.allowed_values:
+                yield FieldError(
+                    f"notice.value_labels.{name}",
+                    "unknown_reference",
+                    "a value is not among the field's allowed values",
+                )
+    for name in notice.logic:
+        if name not in decisions:
+            yield FieldError(f"notice.logic.{name}", "unknown_reference", "no decision has this id")
+    for value in notice.outcomes:
+        if value not in outcomes:
+            yield FieldError(
+                f"notice.outcomes.{value}",
+                "unknown_reference",
+                "no decision declares this outcome",
             )

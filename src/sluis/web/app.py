@@ -18,11 +18,16 @@ from sluis.web.api import assessments, profiles, schemas
 from sluis.web.api import decisions as decisions_api
 from sluis.web.api import dpia as dpia_api
 from sluis.web.api import kader as kader_api
+from sluis.web.api import notices as notices_api
+from sluis.web.api import reviews as reviews_api
+from sluis.web.api import rights as rights_api
 from sluis.web.pages import algoritmeregister as algoritmeregister_pages
 from sluis.web.pages import art30 as art30_pages
 from sluis.web.pages import dpia as dpia_pages
 from sluis.web.pages import kader as kader_pages
+from sluis.web.pages import notices as notice_pages
 from sluis.web.pages import profiles as profile_pages
+from sluis.web.pages import rights as rights_pages
 
 STATIC = Path(__file__).parent / "static"
 
@@ -59,5 +64,11 @@ def create_app(
     app.include_router(dpia_pages.router)
     app.state.gateway = decisions_api.open_gateway(settings, sessions)
     app.include_router(decisions_api.router)
+    app.add_middleware(decisions_api.DirectDecisions)  # the hot path skips the routing
+    app.include_router(reviews_api.router)
+    app.include_router(notices_api.router)
+    app.include_router(notice_pages.router)
+    app.include_router(rights_api.router)
+    app.include_router(rights_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -10,6 +10,8 @@ from sluis.store.tables import (
     dpia,  # noqa: F401  (registers the DPIA tables)
     gateway,  # noqa: F401  (registers the decision gateway tables)
     kader,  # noqa: F401  (registers the Algoritmekader tables)
+    review,  # noqa: F401  (registers the review desk tables)
+    rights,  # noqa: F401  (registers the rights desk tables)
 )
 from sluis.store.tables.base import (
     AUTHOR_LENGTH,
