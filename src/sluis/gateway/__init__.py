@@ -17,8 +17,9 @@ The pure core (no I/O) lives in five modules:
 Storage, encryption and the audit trail build on these in the service modules: ``service``
 (the ``Gateway``), ``batch`` with ``chunks`` and ``sealing`` (tables decided in chunks),
 ``crypto`` and ``subject_keys`` (a key per data subject), ``stored`` (reading records back,
-erasure), ``records`` (what a decision or batch returns) and ``loading`` (procedures named
-by reference, for the CLI and the web app).
+erasure), ``records`` (what a decision or batch returns), ``checkpoints`` (SQLite's log
+checkpoints off the commit path) and ``loading`` (procedures named by reference, for the
+CLI and the web app).
 
 The public API is re-exported here (``from sluis.gateway import Gateway, RuleProcedure``);
 each name is imported on first use, so that importing the package stays cheap.

@@ -36,6 +36,7 @@ from sluis.gateway.bindings import (
     refusal_events,
     route_reasons,
 )
+from sluis.gateway.checkpoints import Checkpointer
 from sluis.gateway.contract import InputProblem, InputsRefused, check_inputs
 from sluis.gateway.crypto import KeyRing, existing_master_key
 from sluis.gateway.explanation import FeatureValueError
@@ -68,10 +69,10 @@ from sluis.store.tables.gateway import (
 # committed since the last sync. FULL would sync every commit: about 330 µs on the
 # reference machine against 30 µs, which alone would cap single decisions below 3,000/s.
 # Where every decision must survive a power cut, use PostgreSQL. The larger page cache
-# keeps the indexes of big batches in memory; checkpoints every 10,000 pages (40 MB of
-# log) write a page that many transactions changed (the ends of the indexes) once, not
-# once per thousand pages of log.
-SQLITE_PRAGMAS = ("synchronous=NORMAL", "cache_size=-65536", "wal_autocheckpoint=10000")
+# keeps the indexes of big batches in memory. Checkpoints run in a thread of their own
+# (``checkpoints``), off the commit path; the gateway's connections checkpoint themselves
+# only when the log passes 100,000 pages (400 MB), should that thread fall behind.
+SQLITE_PRAGMAS = ("synchronous=NORMAL", "cache_size=-65536", "wal_autocheckpoint=100000")
 DEFAULT_CHUNK_SIZE = 50_000
 SUBJECT_ID_LENGTH = 1_000
 
@@ -139,6 +140,8 @@ class Gateway:
         self._lock = threading.Lock()
         sqlite = engine.dialect.name == "sqlite"
         self._writer: AbstractContextManager[object] = threading.Lock() if sqlite else nullcontext()
+        on_file = sqlite and engine.url.database not in (None, "", ":memory:")
+        self._checkpoints = Checkpointer(engine) if on_file else None
 
     @property
     def keys(self) -> SubjectKeys:
@@ -163,6 +166,8 @@ class Gateway:
         """
         with self._writer, raw_transaction(self.engine, sqlite_pragmas=SQLITE_PRAGMAS) as tx:
             yield tx
+        if self._checkpoints is not None:
+            self._checkpoints.wrote()
 
     # -- procedures ----------------------------------------------------------------------
 

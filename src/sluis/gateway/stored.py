@@ -21,6 +21,7 @@ from sluis.gateway.records import DecisionRecord
 from sluis.gateway.subject_keys import SubjectKeys
 from sluis.review.cases import wipe_reviews
 from sluis.store.dbapi import RawTransaction
+from sluis.store.monitoring import erase_monitoring
 from sluis.store.tables.base import utcnow
 from sluis.store.tables.gateway import DecisionRow, PayloadSchemaRow, SubjectKeyRow
 
@@ -129,6 +130,7 @@ def shred_subject(tx: RawTransaction, keys: SubjectKeys, pseudonym: str) -> int:
     if key_id is not None:
         records = tx.execute(_WIPE, {"b_key_id": key_id}).rowcount
         wipe_reviews(tx, key_id, utcnow())  # what the review desk holds in the clear
+        erase_monitoring(tx, key_id)  # the group labels kept for fairness monitoring
     details = {"keys_destroyed": int(key_id is not None), "records": int(records)}
     append_events(tx, [AuditEvent("subject_erased", None, None, details)])
     return int(records)

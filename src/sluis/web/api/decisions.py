@@ -10,6 +10,9 @@ or a batch (``rows`` instead of ``subject_id`` and ``inputs``)::
     {"algorithm": ..., "decision": ..., "rows": [{"subject_id": ..., "inputs": {...},
      "idempotency_key": "optional"}, ...], "atomic": false}
 
+A batch answers with its totals and, per row (``results``), the decision id, status,
+outcome and score, or the row's problems. A procedure that returns an outcome the
+profile does not declare is a fault of the server (500), and nothing is recorded.
 Bad input is answered with 422 listing every problem, each naming the field and the rule
 (rows by position), and nothing is recorded but a refusal event without personal data.
 ``GET /api/v1/decisions/{id}`` reads a record back without its personal data: revealing
