@@ -17,6 +17,9 @@ if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then
     $SUDO apt-get update -q >/dev/null && $SUDO apt-get install -y -q chromium >/dev/null; }
 fi
 
+# Known vulnerabilities in the dependencies (pip-audit asks PyPI about each one): opt in.
+if [ "${SLUIS_PIP_AUDIT:-0}" = "1" ]; then scripts/audit-deps.sh; fi
+
 .venv/bin/ruff check src tests benchmarks
 .venv/bin/ruff format --check src tests benchmarks
 .venv/bin/python -m pytest -n "${SLUIS_TEST_WORKERS:-2}" "$@"

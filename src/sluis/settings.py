@@ -63,6 +63,21 @@ class Settings(BaseSettings):
         default="http://127.0.0.1:8000",
         description="The address people reach Sluis at, for links in mail (no trailing /).",
     )
+    behind_proxy: bool = Field(
+        default=False,
+        description="Sluis is served behind a reverse proxy that terminates TLS and sets "
+        "X-Forwarded-Proto and X-Forwarded-For: trust them (HSTS, rate limits per client).",
+    )
+    portal_rate_per_minute: int = Field(
+        default=30,
+        ge=1,
+        le=100_000,
+        description="Requests per minute one client may make to the public portal (the "
+        "/requests pages and the rights intake API); more get 429 with Retry-After.",
+    )
+    portal_burst: int = Field(
+        default=20, ge=1, le=100_000, description="How many portal requests may come at once."
+    )
     procedures: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
         description="Decision procedures bound at start-up, each "

@@ -169,6 +169,24 @@ EVENT_DETAILS: dict[str, dict[str, Check]] = {
     "rights_closed": {"kind": _slug, "state": _one_of("answered", "refused"), "refusal": _slug},
     "subject_restricted": {"kind": _slug},
     "restriction_lifted": {"kind": _slug},
+    # Fairness monitoring (sluis.fairness.records): group attributes or ground truth
+    # recorded for decisions (how many, never which groups), and those past their
+    # retention deleted.
+    "monitoring_recorded": {"kind": _one_of("attributes", "ground_truth"), "rows": _count},
+    "monitoring_purged": {"attributes": _count, "ground_truth": _count},
+    # Trust (sluis.audit.anchors, sluis.retention): the chain's head was anchored (signed);
+    # a run of the retention job, in counts; a legal hold placed or lifted, by its scope
+    # only (the algorithm is the event's profile id; a subject is never named).
+    "audit_anchored": {"anchor": _count},
+    "retention_run": {
+        "erased": _count,
+        "keys_destroyed": _count,
+        "held": _count,
+        "waiting": _count,
+        "undetermined": _count,
+    },
+    "legal_hold_placed": {"scope": _one_of("algorithm", "subject")},
+    "legal_hold_lifted": {"scope": _one_of("algorithm", "subject")},
 }
 
 

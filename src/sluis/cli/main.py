@@ -11,14 +11,17 @@ import typer
 from rich.console import Console
 
 from sluis.cli import (
+    audit_commands,
     db_commands,
     deadline_commands,
     decide_commands,
     dpia_commands,
+    fairness_commands,
     kader_commands,
     notice_commands,
     profile_commands,
     register_commands,
+    retention_commands,
     review_commands,
     reviewer_commands,
     rights_commands,
@@ -45,6 +48,10 @@ app.add_typer(dpia_commands.app, name="dpia")
 app.add_typer(reviewer_commands.app, name="reviewer")
 app.add_typer(review_commands.app, name="review")
 app.add_typer(rights_commands.app, name="rights")
+app.add_typer(fairness_commands.app, name="fairness")
+app.add_typer(fairness_commands.dashboard_app, name="dashboard")
+app.add_typer(audit_commands.app, name="audit")
+app.add_typer(retention_commands.app, name="retention")
 serve_commands.register(app)
 decide_commands.register(app)
 notice_commands.register(app)

@@ -492,6 +492,76 @@ class NoticeSettings(_Strict):
     )
 
 
+class ProtectedGround(StrEnum):
+    """The protected ground a monitoring attribute stands for (the same values as
+    ``sluis.fairness.alerts.ProtectedGround``, which cites the law for each)."""
+
+    sex = "sex"
+    race_or_origin = "race_or_origin"
+    nationality = "nationality"
+    religion = "religion"
+    belief = "belief"
+    political_opinion = "political_opinion"
+    sexual_orientation = "sexual_orientation"
+    civil_status = "civil_status"
+    age = "age"
+    disability = "disability"
+    other = "other"
+
+
+class MonitoringAttribute(_Strict):
+    """A group attribute recorded per decision only to detect bias: never a decision input."""
+
+    name: Slug
+    ground: ProtectedGround = Field(description="The protected ground it stands for.")
+    groups: list[Name] = Field(
+        min_length=2,
+        max_length=50,
+        description="The coarse groups recorded, e.g. age bands rather than birth dates; "
+        "any other value is refused.",
+    )
+    special_category: SpecialCategory | None = Field(
+        default=None, description="When the groups reveal a special category (art. 9(1))."
+    )
+    description: Prose | None = None
+
+
+class Monitoring(_Strict):
+    """Fairness monitoring: group attributes kept apart from the decision inputs, under
+    their own legal basis and retention, and when a difference between groups raises an
+    alert. The attributes never reach the decision procedure."""
+
+    attributes: list[MonitoringAttribute] = Field(min_length=1, max_length=20)
+    legal_basis: LegalBasisDeclaration = Field(
+        description="The basis for processing these attributes for bias detection, e.g. "
+        "a legal obligation to prevent discrimination (art. 6(1)); its own, not the "
+        "decision's."
+    )
+    art9_exception: Art9Exception | None = Field(
+        default=None,
+        description="For attributes that reveal a special category: the point of art. 9(2) "
+        "relied on (for a high-risk AI system also AI Act art. 10(5)).",
+    )
+    retention_months: int = Field(
+        ge=1, le=120, description="How long the attributes and ground truth are kept."
+    )
+    min_group_size: int = Field(
+        default=50, ge=1, le=100_000, description="Smaller groups are shown, never judged."
+    )
+    ratio: float = Field(
+        default=0.8, gt=0, le=1, description="The four-fifths threshold: below it, severe."
+    )
+    alpha: float = Field(
+        default=0.05, gt=0, lt=1, description="The chance of a false alarm per report."
+    )
+    min_difference: float = Field(
+        default=0.0, ge=0, lt=1, description="The smallest gap (a share) that raises an alert."
+    )
+
+    def attribute(self, name: str) -> MonitoringAttribute | None:
+        return next((a for a in self.attributes if a.name == name), None)
+
+
 class AlgorithmProfile(_Strict):
     """A complete description of one algorithmic processing."""
 
@@ -515,6 +585,10 @@ class AlgorithmProfile(_Strict):
     notice: NoticeSettings | None = Field(
         default=None,
         description="How decision notices and the privacy notice present the organisation.",
+    )
+    monitoring: Monitoring | None = Field(
+        default=None,
+        description="Fairness monitoring: group attributes recorded apart from the inputs.",
     )
 
     def field(self, name: str) -> DataField | None:

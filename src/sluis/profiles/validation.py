@@ -90,6 +90,7 @@ def consistency_errors(profile: AlgorithmProfile) -> Iterable[FieldError]:
     yield from _field_contradictions(profile)
     yield from _decision_contradictions(profile)
     yield from _notice_references(profile)
+    yield from _monitoring_rules(profile)
     categories = {f.category for f in profile.data_fields}
     for i, period in enumerate(profile.retention):
         if period.data_category not in categories:
@@ -219,3 +220,39 @@ def _notice_references(profile: AlgorithmProfile) -> Iterable[FieldError]:
                 "unknown_reference",
                 "no decision declares this outcome",
             )
+
+
+def _monitoring_rules(profile: AlgorithmProfile) -> Iterable[FieldError]:
+    """Monitoring attributes stay apart from the decision inputs (they must never reach the
+    procedure), and special categories need an art. 9(2) exception of their own."""
+    monitoring = profile.monitoring
+    if monitoring is None:
+        return
+    names = [a.name for a in monitoring.attributes]
+    yield from _duplicates("monitoring.attributes", names, "name")
+    fields = {f.name for f in profile.data_fields}
+    for i, attribute in enumerate(monitoring.attributes):
+        loc = f"monitoring.attributes[{i}]"
+        if attribute.name == "decision":
+            yield FieldError(
+                f"{loc}.name", "reserved", "'decision' names the decision id in recorded items"
+            )
+        if attribute.name in fields:
+            yield FieldError(
+                f"{loc}.name",
+                "kept_apart",
+                "a data field has this name: monitoring attributes must stay apart from the "
+                "decision inputs",
+            )
+        seen: set[str] = set()
+        for j, group in enumerate(attribute.groups):
+            if group in seen:
+                yield FieldError(f"{loc}.groups[{j}]", "unique", "appears more than once")
+            seen.add(group)
+    special = any(a.special_category for a in monitoring.attributes)
+    if special and monitoring.art9_exception is None:
+        yield FieldError(
+            "monitoring.art9_exception",
+            "required",
+            "an attribute reveals a special category: name the art. 9(2) exception",
+        )

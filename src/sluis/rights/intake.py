@@ -132,7 +132,8 @@ def take_in(
     now = now or utcnow()
     on = today(now)
     problems = request_problems(new, on)
-    if identity_checked and Channel(new.channel) not in STAFF_CHANNELS:
+    # Compared as text: a malformed channel is one of ``problems`` already, not a crash.
+    if identity_checked and new.channel not in {c.value for c in STAFF_CHANNELS}:
         problems.append(invalid("identity_checked", "identity_by_staff_only"))
     refuse_if(problems)
     kind = parse_kind(new.kind)

@@ -11,23 +11,28 @@ from sqlalchemy.orm import Session, sessionmaker
 from sluis import __version__
 from sluis.settings import Settings
 from sluis.store.db import create_engine_for, make_session_factory
-from sluis.web import errors
+from sluis.web import errors, log_privacy
 from sluis.web.api import algoritmeregister as algoritmeregister_api
 from sluis.web.api import art30 as art30_api
 from sluis.web.api import assessments, profiles, schemas
+from sluis.web.api import dashboard as dashboard_api
 from sluis.web.api import decisions as decisions_api
 from sluis.web.api import dpia as dpia_api
+from sluis.web.api import fairness as fairness_api
 from sluis.web.api import kader as kader_api
 from sluis.web.api import notices as notices_api
 from sluis.web.api import reviews as reviews_api
 from sluis.web.api import rights as rights_api
 from sluis.web.pages import algoritmeregister as algoritmeregister_pages
 from sluis.web.pages import art30 as art30_pages
+from sluis.web.pages import dashboard as dashboard_pages
 from sluis.web.pages import dpia as dpia_pages
 from sluis.web.pages import kader as kader_pages
 from sluis.web.pages import notices as notice_pages
 from sluis.web.pages import profiles as profile_pages
+from sluis.web.pages import reviews as review_pages
 from sluis.web.pages import rights as rights_pages
+from sluis.web.security import PortalRateLimit, SecurityHeaders
 
 STATIC = Path(__file__).parent / "static"
 
@@ -66,9 +71,22 @@ def create_app(
     app.include_router(decisions_api.router)
     app.add_middleware(decisions_api.DirectDecisions)  # the hot path skips the routing
     app.include_router(reviews_api.router)
+    app.include_router(review_pages.router)
     app.include_router(notices_api.router)
     app.include_router(notice_pages.router)
     app.include_router(rights_api.router)
     app.include_router(rights_pages.router)
+    app.include_router(fairness_api.router)
+    app.include_router(dashboard_api.router)
+    app.include_router(dashboard_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    # Outermost: headers on every response, rate limits before any work (sluis.web.security).
+    app.add_middleware(
+        PortalRateLimit,
+        per_minute=settings.portal_rate_per_minute,
+        burst=settings.portal_burst,
+        behind_proxy=settings.behind_proxy,
+    )
+    app.add_middleware(SecurityHeaders, behind_proxy=settings.behind_proxy)
+    log_privacy.install()
     return app

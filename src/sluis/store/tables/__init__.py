@@ -8,10 +8,12 @@ imported here.
 
 from sluis.store.tables import (
     dpia,  # noqa: F401  (registers the DPIA tables)
+    fairness,  # noqa: F401  (registers the fairness monitoring tables)
     gateway,  # noqa: F401  (registers the decision gateway tables)
     kader,  # noqa: F401  (registers the Algoritmekader tables)
     review,  # noqa: F401  (registers the review desk tables)
     rights,  # noqa: F401  (registers the rights desk tables)
+    trust,  # noqa: F401  (registers the audit anchors, legal holds, retention runs)
 )
 from sluis.store.tables.base import (
     AUTHOR_LENGTH,
