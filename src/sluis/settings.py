@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Annotated
 
 from platformdirs import user_data_path
-from pydantic import Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
@@ -34,6 +34,12 @@ class Settings(BaseSettings):
         default=None,
         description="The Algoritmeregister publication standard's JSON Schema (a file path); "
         "exports are validated against it.",
+    )
+    par_dpia_schemas: Path | None = Field(
+        default=None,
+        description="The folder with the government's questionnaire schemas "
+        "(assessment-definition.v2 and assessment-output.v2 JSON Schemas); unset, Sluis looks "
+        "in ../schemas next to the definition being imported.",
     )
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
@@ -77,6 +83,64 @@ class Settings(BaseSettings):
     )
     portal_burst: int = Field(
         default=20, ge=1, le=100_000, description="How many portal requests may come at once."
+    )
+    session_idle_minutes: int = Field(
+        default=30, ge=1, le=24 * 60, description="A web session ends after this idle time."
+    )
+    session_hours: int = Field(
+        default=12, ge=1, le=24 * 30, description="A web session ends this long after sign-in."
+    )
+    oidc_issuer: str | None = Field(
+        default=None,
+        description="OpenID Connect: the identity provider's issuer URL; set it (with the "
+        "client id and secret) to offer 'sign in with your organisation'.",
+    )
+    oidc_client_id: str | None = None
+    oidc_client_secret: SecretStr | None = None
+    oidc_role_claim: str = Field(
+        default="roles", description="The ID token claim that lists the person's groups."
+    )
+    oidc_role_map: Annotated[dict[str, str], NoDecode] = Field(
+        default_factory=dict,
+        description="Claim value to role, e.g. 'sluis-admins=administrator,dpo=privacy_officer' "
+        "(or JSON). Roles from the claim are granted to the matched account at sign-in.",
+    )
+
+    @field_validator("oidc_role_map", mode="before")
+    @classmethod
+    def _split_role_map(cls, value: object) -> object:
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("{"):
+                return json.loads(text)
+            pairs = (item.partition("=") for item in text.split(",") if item.strip())
+            return {k.strip(): v.strip() for k, _, v in pairs}
+        return value
+
+    processing_log: bool = Field(
+        default=True,
+        description="Keep the processing log (Logboek Dataverwerkingen): a record of every "
+        "processing of personal data, in a local file and/or sent over OTLP.",
+    )
+    processing_log_file: Path | None = Field(
+        default=None,
+        description="The local processing log (JSON lines); default processing-log.jsonl in "
+        "the data directory.",
+    )
+    processing_log_otlp_endpoint: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices(
+            "processing_log_otlp_endpoint",
+            "SLUIS_PROCESSING_LOG_OTLP_ENDPOINT",
+            "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+        ),
+        description="An OTLP/HTTP collector's traces URL (e.g. http://collector:4318/v1/traces) "
+        "to send the processing log to; also read from OTEL_EXPORTER_OTLP_TRACES_ENDPOINT.",
+    )
+    otel_exporter_otlp_endpoint: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("otel_exporter_otlp_endpoint", "OTEL_EXPORTER_OTLP_ENDPOINT"),
+        description="OpenTelemetry's general OTLP endpoint (the processing log adds /v1/traces).",
     )
     procedures: Annotated[list[str], NoDecode] = Field(
         default_factory=list,

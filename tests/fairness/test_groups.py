@@ -124,6 +124,19 @@ def test_unknown_attribute_values_are_left_out_and_counted() -> None:
     assert sum(c.n for c in attribute.comparisons if c.metric is Metric.favourable_rate) == 4
 
 
+def test_an_attribute_nobody_has_a_value_for_is_reported_empty_not_refused() -> None:
+    favourable = np.array([True, False, True])
+    origin = pd.Series([None, np.nan, None], dtype=object)
+
+    report = group_report(favourable, {"origin": origin}, thresholds=Thresholds(min_group_size=1))
+
+    attribute = report.attribute("origin")
+    assert attribute.unknown == 3
+    assert attribute.groups == ()
+    assert attribute.comparisons == ()
+    assert group_alerts(report) == []
+
+
 def test_rates_and_summaries_agree_with_fairlearn_on_the_raw_decisions(
     decisions: Callable,
 ) -> None:

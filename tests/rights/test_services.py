@@ -12,6 +12,7 @@ from sqlalchemy import select
 from rights_world import GOOD, POOR, STAFF_EMAIL, Sink, attachments_of, code_in, text_of
 from sluis.audit import read_events, verify_chain
 from sluis.gateway.service import Gateway
+from sluis.retention.holds import lift_hold, place_hold
 from sluis.review.claims import claim_next
 from sluis.review.deciding import decide as review_decide
 from sluis.review.staff import add_reviewer, authorise
@@ -59,6 +60,12 @@ def confirmed(desk: RightsDesk, sink: Sink, kind: str, ref: str, **extra: object
     code = code_in(sink.wait_for(before + 1)[before])
     verify_code(desk, request_id, code)
     return request_id
+
+
+def erasure_asked(desk: RightsDesk, sink: Sink, ref: str) -> str:
+    """An erasure request by the person, confirmed with the code mailed to them."""
+    set_contact(desk, PERSON, MAIL)
+    return confirmed(desk, sink, "erasure", ref)
 
 
 class TestIntake:
@@ -234,7 +241,10 @@ class TestContest:
             "granted",
             "The applicant's point of view shows a higher income; the loan is affordable.",
         )
-        assert follow_reviews(desk) == 1
+        # Answered in the same call that settled the review, not when next polled.
+        with desk.sessions.begin() as session:
+            row = session.get(RightsRequestRow, request_id)
+            assert row is not None and row.state == "answered"
         assert follow_reviews(desk) == 0  # once
         answer = sink.to(MAIL)[-1]
         assert "Het besluit is veranderd" in text_of(answer)
@@ -249,8 +259,7 @@ class TestErasure:
         self, desk: RightsDesk, gateway: Gateway, sink: Sink
     ) -> None:
         record = gateway.decide("small-loan", "grant-loan", PERSON, GOOD)
-        set_contact(desk, PERSON, MAIL)
-        request_id = confirmed(desk, sink, "erasure", record.decision_uuid)
+        request_id = erasure_asked(desk, sink, record.decision_uuid)
         done = erase(desk, request_id)
         assert done.state is RequestState.answered
         assert gateway.get_decision(record.decision_uuid).erased
@@ -273,14 +282,50 @@ class TestErasure:
         gateway = make_gateway(sessions, tmp_path, retention=retention)  # type: ignore[arg-type]
         desk = make_desk(gateway, tmp_path, sink)  # type: ignore[arg-type]
         record = gateway.decide("small-loan", "grant-loan", PERSON, GOOD)
-        set_contact(desk, PERSON, MAIL)
-        request_id = confirmed(desk, sink, "erasure", record.decision_uuid)
+        request_id = erasure_asked(desk, sink, record.decision_uuid)
         done = erase(desk, request_id)
         assert done.state is RequestState.refused and done.refusal == "retention_duty"
         assert not gateway.get_decision(record.decision_uuid).erased
         text = text_of(sink.to(MAIL)[-1])
         assert "Fiscal retention duty" in text and "application" in text
         assert ("klacht" in text and "GDPR art. 77" in text) or "AVG art. 77" in text
+
+    @pytest.mark.parametrize("scope", ["subject", "algorithm"])
+    def test_a_legal_hold_keeps_the_data_and_the_answer_says_why(
+        self, desk: RightsDesk, gateway: Gateway, sink: Sink, scope: str
+    ) -> None:
+        record = gateway.decide("small-loan", "grant-loan", PERSON, GOOD)
+        gateway.decide("small-loan", "grant-loan", "someone-else", GOOD)
+        where = (
+            {"subject_pseudonym": gateway.keys.ring.pseudonym(PERSON)}
+            if scope == "subject"
+            else {"profile_id": "small-loan"}
+        )
+        hold = place_hold(desk.sessions, reason="Case 2025/17", placed_by="legal", **where)
+        request_id = erasure_asked(desk, sink, record.decision_uuid)
+        done = erase(desk, request_id)
+        assert done.state is RequestState.refused and done.refusal == "legal_hold"
+        assert not gateway.get_decision(record.decision_uuid).erased
+        text = text_of(sink.to(MAIL)[-1])
+        assert "AVG art. 17(3)(e)" in text and "legal hold" in text
+        assert "Case 2025/17" not in text  # the hold's own reason stays inside
+        assert ("Kleine lening" in text) is (scope == "algorithm")
+        # Once the hold is lifted, a new request erases.
+        lift_hold(desk.sessions, hold.id, lifted_by="legal")
+        again = confirmed(desk, sink, "erasure", record.decision_uuid)
+        assert erase(desk, again).state is RequestState.answered
+        assert gateway.get_decision(record.decision_uuid).erased
+
+    def test_a_hold_on_another_subject_or_a_lifted_hold_does_not_stand_in_the_way(
+        self, desk: RightsDesk, gateway: Gateway, sink: Sink
+    ) -> None:
+        record = gateway.decide("small-loan", "grant-loan", PERSON, GOOD)
+        other = gateway.keys.ring.pseudonym("someone-else")
+        place_hold(desk.sessions, reason="Other case", placed_by="legal", subject_pseudonym=other)
+        lifted = place_hold(desk.sessions, reason="Old", placed_by="legal", profile_id="small-loan")
+        lift_hold(desk.sessions, lifted.id, lifted_by="legal")
+        request_id = erasure_asked(desk, sink, record.decision_uuid)
+        assert erase(desk, request_id).state is RequestState.answered
 
 
 class TestRestrictionAndObjection:

@@ -1,5 +1,6 @@
-"""Fixtures for the web layer: the app on a fresh database (SQLite and PostgreSQL), and a
-live server with a real Chromium for the browser tests."""
+"""Fixtures for the web layer: the app on a fresh database (SQLite and PostgreSQL), a client
+signed in as an administrator, and a live server with a real Chromium for the browser
+tests (which sign in through the real login page)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from fastapi.testclient import TestClient
 from playwright.sync_api import Page, sync_playwright
 from sqlalchemy.orm import Session, sessionmaker
 
+from auth_world import sign_in
 from sluis.settings import Settings
 from sluis.store.db import create_engine_for, make_session_factory, migrate
 from sluis.web.app import create_app
@@ -43,7 +45,14 @@ def app(sessions: sessionmaker[Session], tmp_path: Path) -> FastAPI:
 
 
 @pytest.fixture
-def client(app: FastAPI) -> TestClient:
+def client(app: FastAPI, sessions: sessionmaker[Session]) -> TestClient:
+    """A client signed in as an administrator (an API token: see ``auth_world``)."""
+    return sign_in(TestClient(app), sessions)
+
+
+@pytest.fixture
+def anonymous(app: FastAPI) -> TestClient:
+    """A client nobody signed in."""
     return TestClient(app)
 
 

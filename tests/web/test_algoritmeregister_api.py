@@ -15,6 +15,7 @@ import yaml
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
+from auth_world import sign_in
 from sluis.settings import Settings
 from sluis.web.app import create_app
 
@@ -26,7 +27,7 @@ def register_client(
     sessions: sessionmaker[Session], tmp_path: Path, register_schema_path: Path
 ) -> TestClient:
     settings = Settings(data_dir=tmp_path, algoritmeregister_schema=register_schema_path)
-    return TestClient(create_app(settings, sessions))
+    return sign_in(TestClient(create_app(settings, sessions)), sessions)
 
 
 def example(name: str) -> dict[str, Any]:

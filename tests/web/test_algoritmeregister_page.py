@@ -11,6 +11,7 @@ import yaml
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
+from auth_world import sign_in
 from sluis.settings import Settings
 from sluis.web.app import create_app
 
@@ -24,7 +25,7 @@ def register_client(
     settings = Settings(
         data_dir=tmp_path, default_language="nl", algoritmeregister_schema=register_schema_path
     )
-    return TestClient(create_app(settings, sessions))
+    return sign_in(TestClient(create_app(settings, sessions)), sessions)
 
 
 def register(client: TestClient, name: str, **technology: str | None) -> None:

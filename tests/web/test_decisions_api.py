@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from auth_world import sign_in
 from sluis.assessment.service import register_and_assess
 from sluis.audit import AuditEntry, chain_head, read_events
 from sluis.gateway.loading import ProcedureNotLoadable
@@ -77,7 +78,7 @@ def client(sessions: sessionmaker[Session], tmp_path: Path) -> TestClient:
             f"{WELFARE}:{SELECT}={rules}:procedure",
         ],
     )
-    return TestClient(create_app(settings, sessions))
+    return sign_in(TestClient(create_app(settings, sessions)), sessions)
 
 
 def single(**changes: Any) -> dict[str, Any]:
@@ -374,7 +375,7 @@ def test_an_undeclared_outcome_is_a_server_fault_and_nothing_is_recorded(
         encoding="utf-8",
     )
     settings = Settings(data_dir=tmp_path, procedures=[f"{ALLOWANCE}:{GRANT}={rules}:procedure"])
-    client = TestClient(create_app(settings, sessions))
+    client = sign_in(TestClient(create_app(settings, sessions)), sessions)
     response = client.post(URL, json=single())
     assert response.status_code == 500
     (problem,) = response.json()["detail"]["problems"]
@@ -397,15 +398,19 @@ def test_an_undeclared_outcome_is_a_server_fault_and_nothing_is_recorded(
 def test_the_routed_endpoint_answers_as_the_direct_path_does(client: TestClient) -> None:
     from fastapi import FastAPI
 
+    from sluis.web import auth
     from sluis.web.api import decisions as decisions_api
 
     plain = FastAPI()  # the route alone, without the app's direct path in front of it
     plain.state.gateway = client.app.state.gateway  # type: ignore[attr-defined]
+    plain.state.settings = client.app.state.settings  # type: ignore[attr-defined]
     plain.include_router(decisions_api.router)
-    routed = TestClient(plain).post(URL, json=single(idempotency_key="same"))
+    auth.install(plain, client.app.state.sessions, plain.state.settings)  # type: ignore[attr-defined]
+    routed_client = TestClient(plain, headers=dict(client.headers))
+    routed = routed_client.post(URL, json=single(idempotency_key="same"))
     direct = client.post(URL, json=single(idempotency_key="same"))
     assert (routed.status_code, direct.status_code) == (201, 200)
     assert direct.json()["id"] == routed.json()["id"] and direct.json()["replayed"]
-    refused = TestClient(plain).post(URL, json=single(inputs={}))
+    refused = routed_client.post(URL, json=single(inputs={}))
     assert refused.status_code == 422
     assert refused.json() == client.post(URL, json=single(inputs={})).json()

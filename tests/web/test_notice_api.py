@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 from pypdf import PdfReader
 from sqlalchemy.orm import Session, sessionmaker
 
+from auth_world import sign_in
 from notice_examples import (
     ALLOWANCE,
     ALLOWANCE_BINDING,
@@ -35,7 +36,7 @@ def client(sessions: sessionmaker[Session], tmp_path: Path) -> TestClient:
     """The app with both examples' procedures bound at start-up."""
     register_examples(sessions)
     settings = Settings(data_dir=tmp_path, procedures=[CREDIT_BINDING, ALLOWANCE_BINDING])
-    return TestClient(create_app(settings, sessions))
+    return sign_in(TestClient(create_app(settings, sessions)), sessions)
 
 
 @pytest.fixture
@@ -142,7 +143,7 @@ def test_without_its_procedure_a_decision_taken_cannot_be_explained(
     register_examples(sessions)
     bound = create_app(Settings(data_dir=tmp_path, procedures=[ALLOWANCE_BINDING]), sessions)
     decided = bound.state.gateway.decide(ALLOWANCE, ALLOWANCE_DECISION, "h", HIGH_INCOME)
-    unbound = TestClient(create_app(Settings(data_dir=tmp_path), sessions))
+    unbound = sign_in(TestClient(create_app(Settings(data_dir=tmp_path), sessions)), sessions)
     response = unbound.get(url(decided.decision_uuid))
     assert response.status_code == 409
     assert response.json()["detail"]["reason"] == "no_procedure"

@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
+from auth_world import sign_in
 from notice_examples import (
     ALLOWANCE,
     ALLOWANCE_BINDING,
@@ -26,7 +27,7 @@ from sluis.web.app import create_app
 def client(sessions: sessionmaker[Session], tmp_path: Path) -> TestClient:
     register_examples(sessions)
     settings = Settings(data_dir=tmp_path, procedures=[CREDIT_BINDING, ALLOWANCE_BINDING])
-    return TestClient(create_app(settings, sessions))
+    return sign_in(TestClient(create_app(settings, sessions)), sessions)
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from httpx import Response
 from pypdf import PdfReader
 from sqlalchemy.orm import Session, sessionmaker
 
+from auth_world import as_reviewer, bearer
 from review_desk import HIGH, LOW, PENDING, PROFILE, set_up_desk
 from sluis.audit import read_events
 from sluis.gateway.service import Gateway
@@ -23,7 +24,6 @@ from sluis.i18n.catalog import message_keys
 from sluis.review import service
 from sluis.review.facts import CaseKind, OpenedItem, ReviewAction
 from sluis.review.policy import CaseState
-from sluis.web.pages.review_common import REVIEWER_COOKIE
 
 REASON = "The payslips show a lower income than the one declared."
 PAGES = Path(__file__).resolve().parents[2] / "src" / "sluis" / "web"
@@ -45,9 +45,12 @@ def pending(gateway: Gateway, subject: str = "123456782", inputs: dict | None = 
 
 
 def work_as(client: TestClient, reviewer: str) -> None:
-    answer = client.post("/review/work-as", data={"reviewer": reviewer}, follow_redirects=False)
-    assert answer.status_code == 303, answer.text
-    assert answer.cookies[REVIEWER_COOKIE] == reviewer
+    """Speak as an account linked to ``reviewer`` (with the reviewer role only)."""
+    client.headers.update(as_reviewer(client.app.state.sessions, reviewer))
+
+
+def as_admin(client: TestClient) -> None:
+    client.headers.update(bearer(client.app.state.sessions, "administrator"))
 
 
 def take_next(client: TestClient) -> str:
@@ -75,43 +78,34 @@ def status_of(gateway: Gateway, decision_uuid: str) -> tuple[str, str | None]:
 # -- who is acting -----------------------------------------------------------------------
 
 
-def test_the_desk_lists_algorithms_and_says_the_reviewer_choice_is_not_authentication(
-    en: TestClient, gateway: Gateway
-) -> None:
+def test_the_desk_lists_algorithms_and_says_who_is_acting(en: TestClient, gateway: Gateway) -> None:
     pending(gateway)
+    work_as(en, "anna")
     page = en.get("/review")
     assert page.status_code == 200
     assert page.headers["cache-control"] == "no-store"
-    assert 'data-testid="not-authentication"' in page.text
-    assert "This is not authentication yet" in page.text
+    assert 'data-testid="acting-as"' in page.text
+    assert "You are working as reviewer" in page.text and "(anna)" in page.text
     row = re.search(rf'<tr data-algorithm="{PROFILE}">(.*?)</tr>', page.text, re.S)
     assert row and re.search(r'data-count="open">1<', row.group(1))
-    # Nobody chosen yet: the queue asks whom the browser works as.
-    queue = en.get(f"/review/{PROFILE}")
-    assert queue.status_code == 401 and 'data-testid="who-needed"' in queue.text
-    assert 'href="/review?lang=en" data-testid="nav-review"' in en.get("/profiles").text
+    assert 'href="/review?lang=en" data-testid="nav-review"' in page.text
 
 
-def test_working_as_an_unknown_or_inactive_reviewer_is_refused(
+def test_an_account_not_linked_to_an_active_reviewer_cannot_act(
     en: TestClient, gateway: Gateway
 ) -> None:
-    unknown = en.post("/review/work-as", data={"reviewer": "mallory"}, follow_redirects=False)
-    assert unknown.status_code == 422
-    assert errors(unknown.text) == {"reviewer": "This reviewer is not registered."}
-    assert REVIEWER_COOKIE not in unknown.cookies
-    elsewhere = en.post(
-        "/review/work-as",
-        data={"reviewer": "anna", "next": "//evil.example"},
-        follow_redirects=False,
-    )
-    assert elsewhere.headers["location"] == "/review?lang=en"
+    pending(gateway)
+    # The administrator may open the desk, but is no reviewer: nothing to act as.
+    desk = en.get("/review")
+    assert desk.status_code == 200 and 'data-testid="not-linked"' in desk.text
+    queue = en.get(f"/review/{PROFILE}")
+    assert queue.status_code == 403 and 'data-testid="not-linked"' in queue.text
+    taken = en.post(f"/review/{PROFILE}/claim", follow_redirects=False)
+    assert taken.status_code == 403
     service.set_reviewer_active(gateway.sessions, "bram", False)
-    inactive = en.post("/review/work-as", data={"reviewer": "bram"}, follow_redirects=False)
-    assert inactive.status_code == 403
-    # A cookie naming an inactive reviewer counts as nobody.
-    en.cookies.clear()
-    en.cookies.set(REVIEWER_COOKIE, "bram", path="/review")
-    assert en.get(f"/review/{PROFILE}").status_code == 401
+    work_as(en, "bram")
+    assert en.get(f"/review/{PROFILE}").status_code == 403
+    assert service.queue_counts(gateway.sessions, PROFILE)["claimed"] == 0
 
 
 def test_a_reviewer_without_authority_is_refused_the_queue(
@@ -263,7 +257,6 @@ def test_bad_acts_are_refused_with_the_services_message_and_change_nothing(
         "reason": "A written reason is required, whichever way the decision goes."
     }
     assert '<option value="granted" selected>' in no_reason.text  # kept as typed
-    assert f'name="next" value="/review/cases/{case_id}"' in no_reason.text
     assert "GDPR art. 22(3)" in no_reason.text
     no_outcome = decide(en, case_id, action="override", reason=REASON)
     assert no_outcome.status_code == 422 and "outcome" in errors(no_outcome.text)
@@ -402,6 +395,9 @@ def test_the_dashboard_shows_the_metrics_with_charts_and_offers_the_report(
     case_id = take_next(en)
     en.post(f"/review/cases/{case_id}/open/inputs")
     decide(en, case_id, action="override", outcome="granted", reason=REASON)
+    # A reviewer works in the desk only; the metrics are for those who may read them.
+    assert en.get("/review/dashboard", params={"algorithm": PROFILE}).status_code == 403
+    as_admin(en)
     page = en.get("/review/dashboard", params={"algorithm": PROFILE})
     assert page.status_code == 200
     assert 'data-testid="review-report"' in page.text
@@ -514,7 +510,7 @@ def test_the_pages_speak_dutch(client: TestClient, gateway: Gateway) -> None:
     page = client.get(f"/review/cases/{take_next(client)}").text
     assert '<html lang="nl">' in page
     assert "Bevestigen" in page and "Veranderen" in page and "Informatie vragen" in page
-    assert "Dit is nog geen authenticatie" in page
+    assert "U werkt als beoordelaar" in page
 
 
 # -- wording -----------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
+from auth_world import as_reviewer, bearer
 from review_desk import FINAL, HIGH, PENDING, PROFILE, set_up_desk
 from sluis.gateway.service import Gateway
 
@@ -23,8 +24,9 @@ def gateway(app: FastAPI, sessions: sessionmaker[Session], tmp_path: Path) -> Ga
     return set_up_desk(sessions, tmp_path, app.state.gateway)
 
 
-def as_(reviewer: str) -> dict[str, str]:
-    return {"X-Sluis-Reviewer": reviewer}
+def as_(client: TestClient, reviewer: str) -> dict[str, str]:
+    """The headers of an account linked to ``reviewer`` with the reviewer role."""
+    return as_reviewer(client.app.state.sessions, reviewer)  # type: ignore[attr-defined]
 
 
 def pending(gateway: Gateway, subject: str = "123456782") -> str:
@@ -32,7 +34,7 @@ def pending(gateway: Gateway, subject: str = "123456782") -> str:
 
 
 def claim(client: TestClient, reviewer: str = "anna") -> dict[str, Any]:
-    answer = client.post(f"{API}/queue/{PROFILE}/claim", headers=as_(reviewer))
+    answer = client.post(f"{API}/queue/{PROFILE}/claim", headers=as_(client, reviewer))
     assert answer.status_code == 200, answer.text
     case = answer.json()["case"]
     assert case is not None
@@ -47,22 +49,24 @@ def test_a_reviewer_works_a_case_from_queue_to_decision(
     client: TestClient, gateway: Gateway
 ) -> None:
     decision_uuid = pending(gateway)
-    queue = client.get(f"{API}/queue/{PROFILE}", headers=as_("anna"))
+    queue = client.get(f"{API}/queue/{PROFILE}", headers=as_(client, "anna"))
     assert queue.status_code == 200
     assert [c["decision_uuid"] for c in queue.json()["cases"]] == [decision_uuid]
     assert queue.json()["counts"]["open"] == 1
     case = claim(client)
-    view = client.get(f"{API}/cases/{case['id']}", headers=as_("anna"))
+    view = client.get(f"{API}/cases/{case['id']}", headers=as_(client, "anna"))
     assert view.status_code == 200
     assert view.json()["inputs"] == HIGH and view.json()["recommendation"]["outcome"] == "refused"
     opened = client.post(
-        f"{API}/cases/{case['id']}/opened", json={"item": "explanation"}, headers=as_("anna")
+        f"{API}/cases/{case['id']}/opened",
+        json={"item": "explanation"},
+        headers=as_(client, "anna"),
     )
     assert opened.json() == {"opened": ["explanation"]}
     decided = client.post(
         f"{API}/cases/{case['id']}/decision",
         json={"action": "override", "outcome": "granted", "reason": REASON},
-        headers=as_("anna"),
+        headers=as_(client, "anna"),
     )
     assert decided.status_code == 200, decided.text
     assert decided.json()["settled"] and decided.json()["outcome"] == "granted"
@@ -76,15 +80,17 @@ def test_bad_acts_are_refused_with_the_field_and_the_rule(
     client: TestClient, gateway: Gateway
 ) -> None:
     pending(gateway)
-    (case,) = client.get(f"{API}/queue/{PROFILE}", headers=as_("anna")).json()["cases"]
+    (case,) = client.get(f"{API}/queue/{PROFILE}", headers=as_(client, "anna")).json()["cases"]
     url = f"{API}/cases/{case['id']}/decision"
     not_claimed = client.post(
-        url, json={"action": "confirm", "reason": REASON}, headers=as_("anna")
+        url, json={"action": "confirm", "reason": REASON}, headers=as_(client, "anna")
     )
     assert not_claimed.status_code == 409
     assert problems(not_claimed) == {("case", "not_claimed")}
     claim(client)
-    shape = client.post(url, json={"action": "approve", "colour": "red"}, headers=as_("anna"))
+    shape = client.post(
+        url, json={"action": "approve", "colour": "red"}, headers=as_(client, "anna")
+    )
     assert shape.status_code == 422
     assert problems(shape) == {
         ("action", "enum"),
@@ -94,7 +100,7 @@ def test_bad_acts_are_refused_with_the_field_and_the_rule(
     blank = client.post(
         url,
         json={"action": "override", "outcome": "refused", "reason": ""},
-        headers=as_("anna") | {"Accept-Language": "nl"},
+        headers=as_(client, "anna") | {"Accept-Language": "nl"},
     )
     assert blank.status_code == 422
     assert problems(blank) == {("reason", "reason_required"), ("outcome", "outcome_unchanged")}
@@ -105,26 +111,33 @@ def test_bad_acts_are_refused_with_the_field_and_the_rule(
         for p in blank.json()["detail"]["problems"]
         for a in p["articles"]
     )
-    foreign = client.post(url, json={"action": "confirm", "reason": REASON}, headers=as_("dirk"))
+    foreign = client.post(
+        url, json={"action": "confirm", "reason": REASON}, headers=as_(client, "dirk")
+    )
     assert foreign.status_code == 403 and problems(foreign) == {("reviewer", "not_authorised")}
-    ok = client.post(url, json={"action": "confirm", "reason": REASON}, headers=as_("anna"))
+    ok = client.post(url, json={"action": "confirm", "reason": REASON}, headers=as_(client, "anna"))
     assert ok.status_code == 200
-    twice = client.post(url, json={"action": "confirm", "reason": REASON}, headers=as_("anna"))
+    twice = client.post(
+        url, json={"action": "confirm", "reason": REASON}, headers=as_(client, "anna")
+    )
     assert twice.status_code == 409 and problems(twice) == {("case", "already_decided")}
 
 
-def test_the_reviewer_header_is_required_and_checked(client: TestClient, gateway: Gateway) -> None:
-    missing = client.get(f"{API}/queue/{PROFILE}")
-    assert missing.status_code == 401
-    assert problems(missing) == {("X-Sluis-Reviewer", "reviewer_header")}
-    unknown = client.get(f"{API}/queue/{PROFILE}", headers=as_("mallory"))
-    assert unknown.status_code == 401
-    assert client.get(f"{API}/queue/{PROFILE}", headers=as_("dirk")).status_code == 403
+def test_the_acting_reviewer_is_the_one_linked_to_the_account(
+    client: TestClient, anonymous: TestClient, gateway: Gateway
+) -> None:
+    assert anonymous.get(f"{API}/queue/{PROFILE}").status_code == 401
+    # The administrator may reach the desk's routes but is no reviewer.
+    unlinked = client.get(f"{API}/queue/{PROFILE}")
+    assert unlinked.status_code == 403
+    assert problems(unlinked) == {("reviewer", "reviewer_not_linked")}
+    assert client.get(f"{API}/queue/{PROFILE}", headers=as_(client, "dirk")).status_code == 403
+    # A reviewer role for another algorithm opens nothing here, whatever the link says.
+    elsewhere = bearer(gateway.sessions, "reviewer@another-algorithm", reviewer_id="anna")
+    assert client.get(f"{API}/queue/{PROFILE}", headers=elsewhere).status_code == 403
     client.patch(f"{API}/reviewers/anna", json={"active": False})
-    inactive = client.get(f"{API}/queue/{PROFILE}", headers=as_("anna"))
-    assert inactive.status_code == 403 and problems(inactive) == {
-        ("X-Sluis-Reviewer", "reviewer_inactive")
-    }
+    inactive = client.get(f"{API}/queue/{PROFILE}", headers=as_(client, "anna"))
+    assert inactive.status_code == 403 and problems(inactive) == {("reviewer", "reviewer_inactive")}
 
 
 def test_reviewers_authorisations_and_policies(client: TestClient, gateway: Gateway) -> None:
@@ -175,9 +188,11 @@ def test_contests_submissions_and_control_cases(client: TestClient, gateway: Gat
     again = client.post(f"{API}/contests", json={"decision_uuid": record.decision_uuid})
     assert again.status_code == 409 and problems(again) == {("decision_uuid", "review_open")}
     case = claim(client, "bram")
-    view = client.get(f"{API}/cases/{case['id']}", headers=as_("bram")).json()
+    view = client.get(f"{API}/cases/{case['id']}", headers=as_(client, "bram")).json()
     pdf = next(s for s in view["submissions"] if s["kind"] == "document")
-    download = client.get(f"{API}/cases/{case['id']}/submissions/{pdf['id']}", headers=as_("bram"))
+    download = client.get(
+        f"{API}/cases/{case['id']}/submissions/{pdf['id']}", headers=as_(client, "bram")
+    )
     assert download.content == b"%PDF-1.7 assessment"
     assert download.headers["content-type"] == "application/pdf"
     text = client.post(

@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
+from auth_world import sign_in
 from rights_world import GOOD, Sink, code_in, desk_settings, make_gateway, smtp_sink
 from sluis.gateway.service import Gateway
 from sluis.rights.desk import RightsDesk
@@ -39,7 +40,7 @@ def test_staff_register_a_letter_and_an_impossible_date_is_named(
     world: tuple[FastAPI, Gateway],
 ) -> None:
     app, gateway = world
-    client = TestClient(app)
+    client = sign_in(TestClient(app), gateway.sessions, "privacy_officer")
     ref = gateway.decide("small-loan", "grant-loan", "c-1", GOOD).decision_uuid
     bad = client.post(
         "/api/v1/rights/requests",

@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
+from auth_world import sign_in
 from sluis.settings import Settings
 from sluis.web.app import create_app
 from sluis.web.log_privacy import PersonalDataFilter, install, scrub, scrub_path
@@ -24,7 +25,7 @@ def make_client(
     sessions: Sessions, tmp_path: Path, base_url: str = "http://testserver", **settings: object
 ) -> TestClient:
     app = create_app(Settings(data_dir=tmp_path, **settings), sessions)  # type: ignore[arg-type]
-    return TestClient(app, base_url=base_url)
+    return sign_in(TestClient(app, base_url=base_url), sessions)
 
 
 # -- headers -----------------------------------------------------------------------------

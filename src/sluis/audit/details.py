@@ -18,6 +18,7 @@ Check = Callable[[object], bool]
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_HEX32 = re.compile(r"^[0-9a-f]{32}$")
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _RULE = re.compile(r"^[a-z_]{1,40}$")
 STATUSES = frozenset({"final", "pending_review", "selected_for_review"})
@@ -42,6 +43,12 @@ def _slug(value: object) -> bool:
 
 def _digest(value: object) -> bool:
     return isinstance(value, str) and _HEX64.fullmatch(value) is not None
+
+
+def _trace_id(value: object) -> bool:
+    # The W3C trace id of the decision's processing-log record (sluis.processing_log): a
+    # random number that leads from the trail to the log, where the person is encrypted.
+    return isinstance(value, str) and _HEX32.fullmatch(value) is not None
 
 
 def _uuid(value: object) -> bool:
@@ -86,11 +93,16 @@ _DECISION = {
 #: Event type → detail key → check. The gateway's events; others add theirs here.
 EVENT_DETAILS: dict[str, dict[str, Check]] = {
     # One decision recorded with status final.
-    "decided": {**_DECISION, "status": _status, "digest": _digest},
+    "decided": {**_DECISION, "status": _status, "digest": _digest, "trace_id": _trace_id},
     # One decision recorded as pending_review or selected_for_review.
-    "routed_for_review": {**_DECISION, "status": _status, "digest": _digest},
+    "routed_for_review": {
+        **_DECISION,
+        "status": _status,
+        "digest": _digest,
+        "trace_id": _trace_id,
+    },
     # The caller asked for a final decision where the law requires a human.
-    "refused_final": {**_DECISION, "status": _status},
+    "refused_final": {**_DECISION, "status": _status, "trace_id": _trace_id},
     # Inputs refused: which fields broke which rules (never the values).
     "refused_input": {
         **_DECISION,

@@ -22,7 +22,7 @@ from sluis.i18n import label
 
 app = typer.Typer(help="The audit trail: verification and signed anchors.", no_args_is_help=True)
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # paths in errors stay whole
 
 EXIT_BROKEN = 1
 

@@ -28,7 +28,7 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 console = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # paths in errors stay whole
 
 
 class ChecklistFormat(StrEnum):

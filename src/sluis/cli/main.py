@@ -11,14 +11,18 @@ import typer
 from rich.console import Console
 
 from sluis.cli import (
+    account_commands,
     audit_commands,
     db_commands,
     deadline_commands,
     decide_commands,
     dpia_commands,
     fairness_commands,
+    instrument_commands,
     kader_commands,
+    letter_commands,
     notice_commands,
+    processing_log_commands,
     profile_commands,
     register_commands,
     retention_commands,
@@ -45,6 +49,7 @@ app.add_typer(db_commands.app, name="db")
 app.add_typer(register_commands.app, name="register")
 app.add_typer(kader_commands.app, name="kader")
 app.add_typer(dpia_commands.app, name="dpia")
+app.add_typer(instrument_commands.app, name="instrument")
 app.add_typer(reviewer_commands.app, name="reviewer")
 app.add_typer(review_commands.app, name="review")
 app.add_typer(rights_commands.app, name="rights")
@@ -52,10 +57,13 @@ app.add_typer(fairness_commands.app, name="fairness")
 app.add_typer(fairness_commands.dashboard_app, name="dashboard")
 app.add_typer(audit_commands.app, name="audit")
 app.add_typer(retention_commands.app, name="retention")
+app.add_typer(processing_log_commands.app, name="processing-log")
+app.add_typer(account_commands.app, name="account")
 serve_commands.register(app)
 decide_commands.register(app)
 notice_commands.register(app)
 deadline_commands.register(app)
+letter_commands.register(app)
 
 err = Console(stderr=True)
 

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from sluis.gateway.service import Gateway
     from sluis.notices.render import Notice
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # paths in errors stay whole
 EXIT_SOME_FAILED = 1
 
 #: Why a decision has no notice, for people.

@@ -23,7 +23,7 @@ app = typer.Typer(
     help="Retention periods and legal holds (GDPR art. 5(1)(e)).", no_args_is_help=True
 )
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # paths in errors stay whole
 
 SUBJECT_ID_LENGTH = 1_000
 

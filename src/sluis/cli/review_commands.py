@@ -28,7 +28,7 @@ from sluis.review.thresholds import ThresholdsInvalid
 
 app = typer.Typer(help="The review desk: meaningful human intervention.", no_args_is_help=True)
 console = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # paths in errors stay whole
 
 EXIT_NOT_FOUND = 1
 

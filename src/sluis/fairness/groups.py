@@ -141,6 +141,8 @@ class _Counted:
 def _codes(column: pd.Series) -> tuple[np.ndarray, tuple[str, ...]]:
     """Integer codes per decision (-1 for unknown) and the labels, sorted as text."""
     codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    if len(uniques) == 0:  # nobody has a known value: no groups, every decision unknown
+        return np.full(len(column), -1, dtype=np.int64), ()
     labels = np.array([str(u) for u in uniques], dtype=object)
     if len(set(labels)) < len(labels):  # e.g. 1 and "1": one group, once written as text
         return _codes(column.map(str, na_action="ignore"))

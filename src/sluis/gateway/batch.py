@@ -35,6 +35,7 @@ from sluis.gateway.records import BatchResult, ChunkReport
 from sluis.gateway.routing import Route
 from sluis.gateway.sealing import KeyRace, seal, write
 from sluis.gateway.subject_keys import KnownKeys
+from sluis.processing_log import NO_ACTION, Action, Operation
 from sluis.store.dbapi import RawTransaction, raw_transaction
 
 if TYPE_CHECKING:
@@ -102,7 +103,13 @@ def run_batch(
         result,
         on_chunk,
     )
-    with _without_gc():
+    logged = {"sluis.batch": batch_id}
+    with (
+        _without_gc(),
+        gateway.processing_log.operation(
+            Operation.decide_batch, binding.profile_id, binding.profile_version, None, logged
+        ) as run.logged,
+    ):
         if atomic:
             run.atomic(table, chunk_size)
         else:
@@ -141,6 +148,7 @@ class _Run:
         # wrong: storing a key where one exists fails the chunk's write (``KeyRace``), and
         # it is sealed again under the lock with the stored keys (and look-ups resume).
         self.all_new = False
+        self.logged: Action | object = NO_ACTION  # the batch's processing-log action
 
     # -- atomic --------------------------------------------------------------------------
 
@@ -158,6 +166,8 @@ class _Run:
                     if chunk.bad:  # found by the model itself (e.g. an unseen category)
                         raise BatchRefused(self.result.batch_id, chunk.bad)
                     self._seal_and_write(tx, chunk, atomic=True)
+                    if chunk.bad:  # restricted subjects (GDPR art. 18), found under the lock
+                        raise BatchRefused(self.result.batch_id, chunk.bad)
         except BatchRefused as refused:
             self._refuse_whole(refused.bad_rows)
         self.gateway.records.remember(self.schema)
@@ -208,6 +218,9 @@ class _Run:
         batch_id = self.result.batch_id
         write(
             self.gateway, tx, self.binding, self.route, batch_id, chunk, self.result, atomic=atomic
+        )
+        self.gateway.processing_log.subjects(  # one record per person (Logboek standard)
+            self.logged, Operation.decide_row, chunk.pseudonyms, self.result.ids[chunk.positions]
         )
 
     def _finish(self, future: Future[None], chunk: Chunk) -> bool:

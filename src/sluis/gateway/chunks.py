@@ -37,6 +37,7 @@ class Chunk:
     number: int
     first_row: int
     rows: int
+    subject_column: str = "subject_id"
     positions: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     subjects: list[str] = field(default_factory=list)
     pseudonyms: list[str] = field(default_factory=list)
@@ -128,7 +129,7 @@ class Preparer:
         return merge(first, checked.problems, split.problems)
 
     def __call__(self, number: int, first: int, frame: pd.DataFrame) -> Chunk:
-        chunk = Chunk(number, first, len(frame))
+        chunk = Chunk(number, first, len(frame), self.subject_column)
         split = self._split(frame)
         checked = check_frame(self.contract, split.inputs)
         # The checked table has its category columns encoded already: the procedure and

@@ -32,6 +32,10 @@ from sluis.gateway.records import BatchResult, new_ids, records_digest
 from sluis.gateway.routing import Route
 from sluis.gateway.subject_keys import KnownKeys
 from sluis.review.cases import open_initial_cases
+from sluis.rights.restriction import ARTICLE as RESTRICTED_ARTICLE
+from sluis.rights.restriction import MESSAGE as RESTRICTED_MESSAGE
+from sluis.rights.restriction import RULE as RESTRICTED
+from sluis.rights.restriction import restricted_among
 from sluis.store.dbapi import RawTransaction
 from sluis.store.tables.base import utcnow
 from sluis.store.tables.gateway import DecisionRow
@@ -103,10 +107,12 @@ def write(
     """Record one sealed chunk in ``tx``; raises :class:`KeyRace` (nothing of the chunk
     kept once ``tx`` rolls back) when its new keys lost a race."""
     lock_chain(tx)
+    rows = _unrestricted(tx, chunk, _still_to_decide(tx, binding, chunk, result))
+    if atomic and chunk.bad:
+        return  # a restricted subject: the caller refuses the whole batch
     events: list[AuditEvent] = []
     if chunk.bad and not atomic:
         events.extend(_refused_rows(binding, batch_id, chunk))
-    rows = _still_to_decide(tx, binding, chunk, result)
     if chunk.plan is not None and not gateway.keys.store(tx, chunk.plan.new, chunk.plan.rekeyed):
         raise KeyRace("a subject key was stored concurrently")
     if rows.size:
@@ -116,6 +122,25 @@ def write(
         _report_replays(chunk, route, result)
     if events:
         append_events(tx, events)
+
+
+def _unrestricted(tx: RawTransaction, chunk: Chunk, rows: np.ndarray) -> np.ndarray:
+    """``rows`` without those whose subject is restricted (GDPR art. 18), which become bad
+    rows with the problem a single decision gets. Asked under the chain lock, which a
+    restriction is written under too, in one query for the chunk."""
+    if not rows.size:
+        return rows
+    pseudonyms = chunk.pseudonyms
+    restricted = restricted_among(tx, [pseudonyms[i] for i in rows.tolist()])
+    if not restricted:
+        return rows
+    problem = (
+        InputProblem(chunk.subject_column, RESTRICTED, RESTRICTED_MESSAGE, (RESTRICTED_ARTICLE,)),
+    )
+    keep = np.array([pseudonyms[i] not in restricted for i in rows.tolist()], dtype=bool)
+    for index in rows[~keep].tolist():
+        chunk.bad[int(chunk.positions[index])] = problem
+    return rows[keep]
 
 
 def _refused_rows(binding: Binding, batch_id: str, chunk: Chunk) -> list[AuditEvent]:

@@ -47,6 +47,7 @@ from sluis.gateway.records import BatchResult, ChunkReport, DecisionRecord, new_
 from sluis.gateway.routing import REQUESTS, Route
 from sluis.gateway.stored import DecisionNotFound, RecordReader, shred_subject
 from sluis.gateway.subject_keys import SubjectKeys
+from sluis.processing_log import Operation, ProcessingLog
 from sluis.profiles.service import ProfileNotFound, get_profile
 from sluis.review.cases import open_initial_cases
 from sluis.rights.restriction import refuse_if_restricted
@@ -142,6 +143,7 @@ class Gateway:
         self._writer: AbstractContextManager[object] = threading.Lock() if sqlite else nullcontext()
         on_file = sqlite and engine.url.database not in (None, "", ":memory:")
         self._checkpoints = Checkpointer(engine) if on_file else None
+        self.processing_log = ProcessingLog.from_settings(settings)
 
     @property
     def keys(self) -> SubjectKeys:
@@ -250,12 +252,19 @@ class Gateway:
         subject = _subject_text(subject_id)
         _check_request(idempotency_key, requested)
         binding = self._binding_for(profile_id, decision_id)
-        for _ in range(3):
-            outcome = self._decide_once(binding, subject, inputs, idempotency_key, requested)
-            if isinstance(outcome, DecisionRecord):
-                return outcome
-            binding = self._rebind(binding)
-        raise DecisionUnavailable(profile_id, decision_id, "procedure_outdated")
+        # The person goes into the log as their pseudonym, encrypted; not before the master
+        # key exists (a refusal does not create it): the record then gets it in ``_record``.
+        keys = self._keys if self.processing_log.enabled else None
+        logged = keys.ring.pseudonym(subject) if keys is not None else None
+        with self.processing_log.operation(
+            Operation.decide, profile_id, binding.profile_version, logged
+        ):
+            for _ in range(3):
+                outcome = self._decide_once(binding, subject, inputs, idempotency_key, requested)
+                if isinstance(outcome, DecisionRecord):
+                    return outcome
+                binding = self._rebind(binding)
+            raise DecisionUnavailable(profile_id, decision_id, "procedure_outdated")
 
     def _decide_once(
         self,
@@ -370,7 +379,11 @@ class Gateway:
         digest = records_digest(
             binding.key, [decision_uuid], [pseudonym], [key.key_id], [ciphertext]
         )
-        details = {**binding.details(), "status": route.status.value}
+        details = {
+            **binding.details(),
+            "status": route.status.value,
+            **self.processing_log.link(decision_uuid, pseudonym),  # its processing-log trace
+        }
         events = [
             AuditEvent(
                 "decided" if route.is_final else "routed_for_review",

@@ -28,6 +28,8 @@ from sluis.notices.notice import (
     build_decision_notice,
 )
 from sluis.notices.privacy_notice import PrivacyNotice, build_privacy_notice
+from sluis.processing_log import Operation
+from sluis.processing_log.hooks import logged
 from sluis.profiles.service import get_profile
 from sluis.store.tables.gateway import AuditEventRow, DecisionRow
 
@@ -46,6 +48,7 @@ __all__ = [
 ]
 
 
+@logged(Operation.build_notice, decision="decision_uuid")
 def decision_notice(
     gateway: Gateway,
     decision_uuid: str,

@@ -47,9 +47,14 @@ def render_html(assessment: Assessment, lang: str) -> str:
 
 
 def render_pdf(assessment: Assessment, lang: str) -> bytes:
+    return pdf_from_html(render_html(assessment, lang))
+
+
+def pdf_from_html(html: str) -> bytes:
+    """A PDF of a document rendered from these templates (fonts and links resolved here)."""
     from weasyprint import HTML  # imported late: loading Pango is slow and only PDF needs it
 
-    return HTML(string=render_html(assessment, lang), base_url=str(TEMPLATES)).write_pdf()
+    return HTML(string=html, base_url=str(TEMPLATES)).write_pdf()
 
 
 def render_markdown(assessment: Assessment, lang: str) -> str:

@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sluis.audit import append_event, lock_chain
 from sluis.audit.anchors import AnchorKey, anchor_head
 from sluis.gateway.service import Gateway
+from sluis.processing_log import NO_ACTION, Operation
 from sluis.profiles.service import ProfileNotFound, get_profile
 from sluis.retention.policy import (
     DecisionRetention,
@@ -129,6 +130,22 @@ def run_retention(
     if report.run_id is not None:
         with sessions.begin() as session:
             session.add(_run_row(report, now))
+    # One action per run, a line per erased record under it (a dry run erases nothing).
+    with NO_ACTION if dry_run else gateway.processing_log.operation(Operation.retention_run):
+        _walk(sessions, gateway, report, on, now, batch_size)
+    if report.run_id is not None:
+        _finish(sessions, report, now, anchor_key)
+    return report
+
+
+def _walk(
+    sessions: Sessions,
+    gateway: Gateway,
+    report: RunReport,
+    on: date,
+    now: datetime,
+    batch_size: int,
+) -> None:
     retentions: dict[tuple[str, int, str], DecisionRetention | None] = {}
     for group in _groups(sessions):
         retention = _retention(sessions, group, retentions)
@@ -144,9 +161,6 @@ def run_retention(
             if found is None:
                 break
             after = found
-    if report.run_id is not None:
-        _finish(sessions, report, now, anchor_key)
-    return report
 
 
 def _run_row(report: RunReport, now: datetime) -> RetentionRunRow:
@@ -275,7 +289,19 @@ def _batch(
             report.by_algorithm[group.profile_id] = report.by_algorithm.get(
                 group.profile_id, 0
             ) + len(erase)
-        return str(rows[-1].id)
+        last = str(rows[-1].id)
+    if erase and not report.dry_run:
+        # Once committed: a line per record erased, under the run's action.
+        log = gateway.processing_log
+        log.subjects(
+            log.current(),
+            Operation.retention_erasure,
+            [str(r.subject_pseudonym) for r in erase],
+            [str(r.id) for r in erase],
+            profile_id=group.profile_id,
+            version=group.profile_version,
+        )
+    return last
 
 
 def _holds(session: Session) -> tuple[set[str], set[str]]:

@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sluis.processing_log import Operation
+from sluis.processing_log.hooks import logged
 from sluis.review.facts import OpenedItem
 from sluis.review.policy import (
     Policy,
@@ -169,6 +171,7 @@ class CaseView:
         }
 
 
+@logged(Operation.open_case_file, case="case_id")
 def case_view(gateway: Gateway, reviewer_id: str, case_id: str) -> CaseView:
     """The case file for the reviewer who holds the case (403 without authority, 409
     without the claim). Nothing is recorded: the adapter records what the reviewer opens
@@ -184,8 +187,8 @@ def case_view(gateway: Gateway, reviewer_id: str, case_id: str) -> CaseView:
         assert decision is not None  # a foreign key
         key = live_key(session, gateway.keys, decision)
         visible = recommendation_visible(policy, facts)
-        acts = _acts(session, key, row.decision_uuid) if visible else ()
-        submissions = _submissions(session, key, row.decision_uuid, with_content=False)
+        acts = past_acts(session, key, row.decision_uuid) if visible else ()
+        submissions = submissions_of(session, key, row.decision_uuid, with_content=False)
         history = _history(session, decision)
         declared = DECLARED.of(sessions, row.profile_id, decision.profile_version, row.decision_id)
         record = gateway.get_decision(row.decision_uuid, reveal=key is not None)
@@ -236,7 +239,7 @@ def submission_content(
         key = live_key(session, gateway.keys, decision)
         found = [
             s
-            for s in _submissions(session, key, row.decision_uuid, with_content=True)
+            for s in submissions_of(session, key, row.decision_uuid, with_content=True)
             if s.id == submission_id
         ]
     if not found or found[0].content is None:
@@ -244,7 +247,9 @@ def submission_content(
     return found[0]
 
 
-def _acts(session: Session, key: SubjectKey | None, decision_uuid: str) -> tuple[PastAct, ...]:
+def past_acts(session: Session, key: SubjectKey | None, decision_uuid: str) -> tuple[PastAct, ...]:
+    """Every act on every review round of a decision, oldest first, reasons unsealed
+    with ``key`` (None once the subject is erased)."""
     rows = session.execute(
         select(ReviewActRow, ReviewCaseRow.round)
         .join(ReviewCaseRow, ReviewCaseRow.id == ReviewActRow.case_id)
@@ -268,9 +273,11 @@ def _acts(session: Session, key: SubjectKey | None, decision_uuid: str) -> tuple
     return tuple(found)
 
 
-def _submissions(
+def submissions_of(
     session: Session, key: SubjectKey | None, decision_uuid: str, *, with_content: bool
 ) -> tuple[Submission, ...]:
+    """What the person submitted about a decision, oldest first: a point of view's text
+    always, a document's content only ``with_content``."""
     rows = session.scalars(
         select(ReviewSubmissionRow)
         .where(ReviewSubmissionRow.decision_uuid == decision_uuid)
@@ -322,5 +329,7 @@ __all__ = [
     "PastAct",
     "Submission",
     "case_view",
+    "past_acts",
     "submission_content",
+    "submissions_of",
 ]

@@ -27,6 +27,8 @@ from sqlalchemy.orm import Session
 
 from sluis.audit import append_event, lock_chain
 from sluis.gateway.bindings import DecisionUnavailable
+from sluis.processing_log import Operation
+from sluis.processing_log.hooks import logged
 from sluis.review.casefile import Submission
 from sluis.review.facts import CaseKind
 from sluis.review.policy import CLOSED, CaseState, Stage, due_at
@@ -229,6 +231,7 @@ def _store(
 # -- contests ----------------------------------------------------------------------------
 
 
+@logged(Operation.rights_contest, decision="decision_uuid")
 def open_contest(
     gateway: Gateway,
     decision_uuid: str,

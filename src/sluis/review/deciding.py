@@ -11,11 +11,17 @@ a circle.
 
 from __future__ import annotations
 
+import logging
+import threading
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sluis.audit import append_event, lock_chain
+from sluis.processing_log import Operation
+from sluis.processing_log.hooks import logged
 from sluis.review.facts import OpenedItem, ReviewAction
 from sluis.review.policy import (
     CaseState,
@@ -46,6 +52,7 @@ if TYPE_CHECKING:
     from sluis.gateway.service import Gateway
 
 REASON = "reason"
+log = logging.getLogger("sluis.review")
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,7 @@ class ActResult:
         }
 
 
+@logged(Operation.review_decision, case="case_id")
 def decide(
     gateway: Gateway,
     reviewer_id: str,
@@ -147,7 +155,45 @@ def decide(
         )
         session.flush()
         settled = step.settles is not None
-        return ActResult(act_id, action, stage, summary(row), settled, step.settles)
+        result = ActResult(act_id, action, stage, summary(row), settled, step.settles)
+    if settled:
+        _tell_settled(gateway, case_id)
+    return result
+
+
+# -- who wants to know when a review is settled ------------------------------------------
+
+SettledHook = Callable[[str], None]
+#: Per gateway, the hooks to call with a case's id once its review has settled the decision
+#: and committed. Held weakly (by gateway and by bound method): the desks above the review
+#: desk (``sluis.rights``) register themselves, and the review desk imports none of them.
+_SETTLED: weakref.WeakKeyDictionary[Gateway, list[weakref.WeakMethod[SettledHook]]] = (
+    weakref.WeakKeyDictionary()
+)
+_hooks_lock = threading.Lock()
+
+
+def when_settled(gateway: Gateway, hook: SettledHook) -> None:
+    """Call the bound method ``hook`` with the case id whenever a review on ``gateway``
+    settles its decision, after the transaction has committed (once per hook)."""
+    with _hooks_lock:
+        hooks = _SETTLED.setdefault(gateway, [])
+        if all(h() != hook for h in hooks):
+            hooks.append(weakref.WeakMethod(hook))
+
+
+def _tell_settled(gateway: Gateway, case_id: str) -> None:
+    with _hooks_lock:
+        hooks = [h() for h in _SETTLED.get(gateway, [])]
+    for hook in hooks:
+        if hook is None:
+            continue
+        try:
+            hook(case_id)
+        except Exception:
+            # The review is decided and committed: a desk that could not follow it up
+            # (mail down, say) still has its own polling to catch up with it.
+            log.exception("a settled review could not be followed up at once")
 
 
 def _action(action: ReviewAction | str) -> ReviewAction:
@@ -201,4 +247,4 @@ def _group_label(gateway: Gateway, case_id: str) -> str | None:
     return None if value is None else str(value)[:GROUP_LABEL_LENGTH]
 
 
-__all__ = ["ActResult", "decide"]
+__all__ = ["ActResult", "SettledHook", "decide", "when_settled"]

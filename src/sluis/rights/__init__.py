@@ -11,8 +11,11 @@ The pure core holds no I/O: ``kinds`` (what each request is and needs), ``states
 life of a request), ``timing`` (due dates and extensions, on ``sluis.law.deadlines``),
 ``retention`` (which retention duties stand in the way of erasure), ``refusals`` (why a
 request may be refused, and the right to complain), ``answers`` (what an answer says),
-``identity`` (one-time codes and known facts) and ``problems``. The services orchestrate
-them on storage: ``desk`` (the entry point), ``intake``, ``verification``, ``handling``,
-``package`` (the access package), ``reminders``; ``mail`` sends over SMTP;
-``restriction`` is what the gateway asks before it decides about a person.
+``identity`` (one-time codes and known facts), ``corrections`` (typed corrections for
+rectification) and ``problems``. The services orchestrate them on storage: ``desk`` (the
+entry point; it follows settled reviews at once), ``intake``, ``verification``,
+``handling``, ``package`` (the access package), ``answer_letter`` (an answer as a letter
+for post), ``reminders``; ``mail`` sends over SMTP; ``restriction`` is what the gateway
+asks before it decides about a person, one at a time or per batch chunk. ``letters``
+drafts requests a person sends to any other organisation (nothing stored).
 """

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from sluis.deadlines.service import holiday_calendar
 from sluis.gateway.crypto import load_master_key
 from sluis.law.holidays import NETHERLANDS, HolidayCalendar, UnknownCountry
+from sluis.review.deciding import when_settled
 from sluis.rights.mail import Mailer
 from sluis.rights.tokens import CODE_SECRET_INFO, TOKEN_SECRET_INFO, derive_secret
 from sluis.settings import Settings
@@ -30,6 +31,13 @@ class RightsDesk:
         self.mailer = mailer or Mailer.from_settings(settings)
         self._calendars: dict[str, HolidayCalendar] = {}
         self._lock = threading.Lock()
+        # A request waiting on a review is answered as soon as the review settles.
+        when_settled(gateway, self._review_settled)
+
+    def _review_settled(self, case_id: str) -> None:
+        from sluis.rights.handling import follow_case  # the services build on the desk
+
+        follow_case(self, case_id)
 
     @property
     def sessions(self) -> sessionmaker[Session]:

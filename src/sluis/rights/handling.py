@@ -18,12 +18,13 @@ the request says so (``answer_not_sent``) and the answer letter is there for sta
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from sluis.audit import lock_chain
@@ -36,6 +37,8 @@ from sluis.notices.notice import NoticeUnavailable
 from sluis.notices.render import render_pdf
 from sluis.notices.rights import organisation_of
 from sluis.notices.service import decision_notice
+from sluis.processing_log import Operation
+from sluis.processing_log.hooks import logged
 from sluis.profiles.service import ProfileNotFound, get_profile
 from sluis.review.contests import add_submission, open_contest
 from sluis.review.policy import CLOSED as CASE_CLOSED
@@ -43,6 +46,7 @@ from sluis.review.policy import CaseState
 from sluis.review.problems import ReviewRefused
 from sluis.review.rows import writing
 from sluis.rights.answers import Answer, Letter, Sender, compose, line
+from sluis.rights.corrections import FieldNow
 from sluis.rights.desk import RightsDesk
 from sluis.rights.kinds import RequestKind, Work, rule_of
 from sluis.rights.mail import Attachment, Mail, MailUnavailable
@@ -56,10 +60,17 @@ from sluis.rights.records import (
     record_event,
     request_key,
     request_row,
+    reseal,
     view,
 )
 from sluis.rights.refusals import RefusalReason, refusal_rule
-from sluis.rights.retention import HeldDecision, RetentionDuty, standing_duties
+from sluis.rights.retention import (
+    HeldDecision,
+    LegalHoldOn,
+    RetentionDuty,
+    holds_over,
+    standing_duties,
+)
 from sluis.rights.states import CLOSED, RequestState
 from sluis.rights.timing import extension_check, today
 from sluis.store.dbapi import on_connection
@@ -67,6 +78,7 @@ from sluis.store.tables.base import utcnow
 from sluis.store.tables.gateway import DecisionRow, SubjectKeyRow
 from sluis.store.tables.review import ReviewCaseRow
 from sluis.store.tables.rights import RightsContactRow, RightsRequestRow, RightsRestrictionRow
+from sluis.store.tables.trust import LegalHoldRow
 
 log = logging.getLogger("sluis.rights")
 MAX_TEXT = 10_000
@@ -85,7 +97,9 @@ class Outgoing:
 # -- reading what an answer needs --------------------------------------------------------
 
 
-def _sender(desk: RightsDesk, decision_uuid: str | None, lang: str) -> Sender:
+def sender_for(desk: RightsDesk, decision_uuid: str | None, lang: str) -> Sender:
+    """Who answers a request about ``decision_uuid`` and where to complain (the profile's
+    organisation, or the defaults when there is no decision)."""
     from sluis.i18n import label
 
     default = Sender(
@@ -115,7 +129,7 @@ def _letter(desk: RightsDesk, row: RightsRequestRow, personal: Personal | None) 
         received_on=row.received_on,
         due_on=row.due_on,
         lang=row.lang,
-        sender=_sender(desk, row.decision_uuid, row.lang),
+        sender=sender_for(desk, row.decision_uuid, row.lang),
         name=None if personal is None else personal.name,
         link=desk.link(f"/requests/{row.id}"),
     )
@@ -193,6 +207,92 @@ def _close(
     audit(session, "rights_closed", row, state=state.value, refusal=row.refusal)
 
 
+@dataclass
+class _Reply:
+    """A request being answered inside its write transaction; the answer composed here
+    goes out once the transaction has committed (see :func:`_replying`)."""
+
+    desk: RightsDesk
+    session: Session
+    row: RightsRequestRow
+    personal: Personal | None
+    to: str | None
+    answer: Answer | None = None
+    attachments: tuple[Attachment, ...] = ()
+
+    @property
+    def lang(self) -> str:
+        return self.row.lang
+
+    def line(self, key: str, **values: Any) -> str:
+        return line(key, self.row.lang, **values)
+
+    def write(self, body: Sequence[str], *, subject_key: str, **options: Any) -> Answer:
+        """Compose the answer that will be sent, leaving the request as it is."""
+        letter = _letter(self.desk, self.row, self.personal)
+        self.answer = compose(letter, body, subject_key=subject_key, **options)
+        return self.answer
+
+    def close(
+        self,
+        body: Sequence[str],
+        now: datetime,
+        *,
+        refusal: RefusalReason | None = None,
+        details: dict[str, Any] | None = None,
+        keep_text: bool = True,
+        remedies: bool = False,
+    ) -> None:
+        """Answer (or refuse) with ``body`` and close the request."""
+        subject_key = "answered" if refusal is None else "refused"
+        answer = self.write(body, subject_key=subject_key, refusal=refusal, remedies=remedies)
+        _close(
+            self.desk,
+            self.session,
+            self.row,
+            answer,
+            now,
+            refusal=refusal,
+            details=details,
+            keep_text=keep_text,
+        )
+
+
+def _unclosed_row(session: Session, request_id: str) -> RightsRequestRow:
+    row = request_row(session, request_id, lock=True)
+    if RequestState(row.state) in CLOSED:
+        raise conflict("request", "request_closed")
+    return row
+
+
+def _locked_row(session: Session, request_id: str) -> RightsRequestRow:
+    return request_row(session, request_id, lock=True)
+
+
+@contextmanager
+def _replying(
+    desk: RightsDesk,
+    request_id: str,
+    *,
+    rows: Callable[[Session, str], RightsRequestRow] | None = None,
+    kind: RequestKind | None = None,
+) -> Iterator[_Reply]:
+    """One request in a write transaction under the chain lock, with what its answer
+    needs read before anything changes (the address, the sealed personal data: erasure
+    destroys both). ``rows`` reads and checks the row (default: open, identity confirmed);
+    ``kind``: the only kind of request the action is for."""
+    with writing(desk.sessions) as session:
+        lock_chain(on_connection(session.connection()))
+        row = (rows or _open_row)(session, request_id)
+        if kind is not None and RequestKind(row.kind) is not kind:
+            raise conflict("request", "kind_mismatch", kind=row.kind)
+        personal = personal_of(request_key(desk, session, row), row)
+        reply = _Reply(desk, session, row, personal, _reply_to(desk, session, row))
+        yield reply
+    if reply.answer is not None:
+        deliver(desk, Outgoing(request_id, reply.to, reply.answer, reply.attachments))
+
+
 # -- starting the work -------------------------------------------------------------------
 
 
@@ -230,19 +330,8 @@ def _acknowledge(desk: RightsDesk, request_id: str) -> None:
 
 
 def _answer_package(desk: RightsDesk, request_id: str, now: datetime) -> None:
-    with writing(desk.sessions) as session:
-        lock_chain(on_connection(session.connection()))
-        row = request_row(session, request_id, lock=True)
-        personal = personal_of(request_key(desk, session, row), row)
-        letter = _letter(desk, row, personal)
-        answer = compose(
-            letter,
-            [line("access_ready", row.lang)],
-            subject_key="answered",
-        )
-        _close(desk, session, row, answer, now)
-        to = _reply_to(desk, session, row)
-    deliver(desk, Outgoing(request_id, to, answer))
+    with _replying(desk, request_id, rows=_locked_row) as reply:
+        reply.close([reply.line("access_ready")], now)
 
 
 def _answer_explanation(
@@ -255,16 +344,9 @@ def _answer_explanation(
         _note(desk, request_id, "notice_unavailable")
         _acknowledge(desk, request_id)
         return
-    with writing(desk.sessions) as session:
-        lock_chain(on_connection(session.connection()))
-        row = request_row(session, request_id, lock=True)
-        personal = personal_of(request_key(desk, session, row), row)
-        answer = compose(
-            _letter(desk, row, personal), [line("explanation_ready", lang)], subject_key="answered"
-        )
-        _close(desk, session, row, answer, now)
-        to = _reply_to(desk, session, row)
-    deliver(desk, Outgoing(request_id, to, answer, (attachment,)))
+    with _replying(desk, request_id, rows=_locked_row) as reply:
+        reply.attachments = (attachment,)
+        reply.close([reply.line("explanation_ready")], now)
 
 
 def _open_case(session: Session, decision_uuid: str) -> ReviewCaseRow | None:
@@ -342,21 +424,27 @@ def _note(desk: RightsDesk, request_id: str, event: str, **details: Any) -> None
 
 def follow_reviews(desk: RightsDesk, *, now: datetime | None = None) -> int:
     """Answer every request whose review is settled, with the (new) notice. Safe to run
-    again and again (from the status page, the desk or cron). Returns how many."""
-    now = now or utcnow()
+    again and again (from the status page, the desk or cron). Returns how many. A review
+    settled while the desk runs is answered at once (:func:`follow_case`); this catches
+    up with the rest (a review settled by another process, a mail server that was down)."""
+    return _follow_waiting(desk, None, now or utcnow())
+
+
+def follow_case(desk: RightsDesk, case_id: str, *, now: datetime | None = None) -> int:
+    """Answer the requests waiting on review case ``case_id``, now that it is settled:
+    called by the review desk in the same service call that settled it."""
+    return _follow_waiting(desk, case_id, now or utcnow())
+
+
+def _follow_waiting(desk: RightsDesk, case_id: str | None, now: datetime) -> int:
+    query = select(RightsRequestRow.id, RightsRequestRow.review_case_id).where(
+        RightsRequestRow.state == RequestState.in_review.value
+    )
+    if case_id is not None:
+        query = query.where(RightsRequestRow.review_case_id == case_id)
     with desk.sessions.begin() as session:
-        waiting = [
-            (r.id, r.review_case_id)
-            for r in session.scalars(
-                select(RightsRequestRow).where(
-                    RightsRequestRow.state == RequestState.in_review.value
-                )
-            )
-        ]
-    done = 0
-    for request_id, case_id in waiting:
-        done += _follow(desk, request_id, case_id, now)
-    return done
+        waiting = session.execute(query).all()
+    return sum(_follow(desk, request_id, case, now) for request_id, case in waiting)
 
 
 def _follow(desk: RightsDesk, request_id: str, case_id: str | None, now: datetime) -> int:
@@ -378,26 +466,19 @@ def _follow(desk: RightsDesk, request_id: str, case_id: str | None, now: datetim
                 record_event(session, row, "review_erased", now)
         return 0
     attachment = _notice_pdf(desk, decision_uuid, lang)
-    with writing(desk.sessions) as session:
-        lock_chain(on_connection(session.connection()))
-        row = request_row(session, request_id, lock=True)
-        if RequestState(row.state) is not RequestState.in_review:
+    with _replying(desk, request_id, rows=_locked_row) as reply:
+        if RequestState(reply.row.state) is not RequestState.in_review:
             return 0  # another process answered it meanwhile
-        kind = RequestKind(row.kind)
-        if kind is RequestKind.express_view:
+        if RequestKind(reply.row.kind) is RequestKind.express_view:
             key = "view_weighed"
         else:
             key = "review_changed" if changed else "review_confirmed"
-        personal = personal_of(request_key(desk, session, row), row)
-        body = [line(key, lang)]
+        body = [reply.line(key)]
         if attachment is None:
-            body.append(line("notice_follows", lang))
-        answer = compose(
-            _letter(desk, row, personal), body, subject_key="answered", remedies=not changed
-        )
-        _close(desk, session, row, answer, now, details={"changed": changed})
-        to = _reply_to(desk, session, row)
-    deliver(desk, Outgoing(request_id, to, answer, () if attachment is None else (attachment,)))
+            body.append(reply.line("notice_follows"))
+        else:
+            reply.attachments = (attachment,)
+        reply.close(body, now, details={"changed": changed}, remedies=not changed)
     return 1
 
 
@@ -428,14 +509,8 @@ def answer(
     """Answer with a staff member's own text (e.g. after weighing a point of view)."""
     refuse_if(_text_problems(text, "text", True))
     now = now or utcnow()
-    with writing(desk.sessions) as session:
-        lock_chain(on_connection(session.connection()))
-        row = _open_row(session, request_id)
-        personal = personal_of(request_key(desk, session, row), row)
-        result = compose(_letter(desk, row, personal), [text.strip()], subject_key="answered")
-        _close(desk, session, row, result, now)
-        to = _reply_to(desk, session, row)
-    deliver(desk, Outgoing(request_id, to, result))
+    with _replying(desk, request_id) as reply:
+        reply.close([text.strip()], now)
     return _view(desk, request_id, now)
 
 
@@ -458,17 +533,8 @@ def refuse(
         ) from None
     refuse_if(_text_problems(text, "text", refusal_rule(why).needs_text))
     now = now or utcnow()
-    with writing(desk.sessions) as session:
-        lock_chain(on_connection(session.connection()))
-        row = request_row(session, request_id, lock=True)
-        if RequestState(row.state) in CLOSED:
-            raise conflict("request", "request_closed")
-        personal = personal_of(request_key(desk, session, row), row)
-        body = [text.strip()] if text and text.strip() else []
-        result = compose(_letter(desk, row, personal), body, subject_key="refused", refusal=why)
-        _close(desk, session, row, result, now, refusal=why)
-        to = _reply_to(desk, session, row)
-    deliver(desk, Outgoing(request_id, to, result))
+    with _replying(desk, request_id, rows=_unclosed_row) as reply:
+        reply.close([text.strip()] if text and text.strip() else [], now, refusal=why)
     return _view(desk, request_id, now)
 
 
@@ -485,11 +551,8 @@ def extend(
     now = now or utcnow()
     on = recorded_on or today(now)
     refuse_if(_text_problems(reasons, "reasons", True))
-    with writing(desk.sessions) as session:
-        lock_chain(on_connection(session.connection()))
-        row = request_row(session, request_id, lock=True)
-        if RequestState(row.state) in CLOSED:
-            raise conflict("request", "request_closed")
+    with _replying(desk, request_id, rows=_unclosed_row) as reply:
+        session, row = reply.session, reply.row
         if row.extended:
             raise conflict("request", "already_extended", gdpr("12(3)"))
         check = extension_check(row.received_on, on, reasons, desk.calendar(row.country))
@@ -518,18 +581,10 @@ def extend(
             text=reasons.strip(),
         )
         audit(session, "rights_extended", row)
-        personal = personal_of(key, row)
-        body = [
-            line(
-                "extended",
-                row.lang,
-                due=format_date(row.due_on, row.lang),
-                reasons=reasons.strip(),
-            )
-        ]
-        result = compose(_letter(desk, row, personal), body, subject_key="extended")
-        to = _reply_to(desk, session, row)
-    deliver(desk, Outgoing(request_id, to, result))
+        due = format_date(row.due_on, row.lang)
+        reply.write(
+            [reply.line("extended", due=due, reasons=reasons.strip())], subject_key="extended"
+        )
     return _view(desk, request_id, now)
 
 
@@ -553,30 +608,60 @@ def held_decisions(desk: RightsDesk, session: Session, pseudonym: str) -> list[H
     return held
 
 
-def duties_of(desk: RightsDesk, request_id: str, on: date) -> list[RetentionDuty]:
+@dataclass(frozen=True)
+class Keeping:
+    """What keeps the person's data from erasure: legal holds (art. 17(3)(e)) and
+    retention duties (17(3)(b))."""
+
+    holds: tuple[LegalHoldOn, ...]
+    duties: tuple[RetentionDuty, ...]
+
+
+def keeping(desk: RightsDesk, request_id: str, on: date) -> Keeping:
     with desk.sessions.begin() as session:
-        row = request_row(session, request_id)
-        return standing_duties(held_decisions(desk, session, row.subject_pseudonym), on)
+        pseudonym = request_row(session, request_id).subject_pseudonym
+        held = held_decisions(desk, session, pseudonym)
+        algorithms = {h.profile.id for h in held}
+        standing = session.execute(
+            select(LegalHoldRow.profile_id, LegalHoldRow.subject_pseudonym).where(
+                LegalHoldRow.lifted_at.is_(None),
+                or_(
+                    LegalHoldRow.subject_pseudonym == pseudonym,
+                    LegalHoldRow.profile_id.in_(algorithms),
+                ),
+            )
+        ).all()
+    holds = holds_over(
+        held,
+        subject_held=any(s is not None for _, s in standing),
+        algorithms_held=[p for p, _ in standing if p is not None],
+    )
+    return Keeping(tuple(holds), tuple(standing_duties(held, on)))
 
 
+def duties_of(desk: RightsDesk, request_id: str, on: date) -> list[RetentionDuty]:
+    return list(keeping(desk, request_id, on).duties)
+
+
+@logged(Operation.rights_erasure, request="request_id")
 def erase(desk: RightsDesk, request_id: str, *, now: datetime | None = None) -> RequestView:
-    """Erase the person (GDPR art. 17) by destroying their key, unless a retention duty
-    stands in the way: then refuse, naming every duty and when it ends (art. 17(3)(b))."""
+    """Erase the person (GDPR art. 17) by destroying their key, unless a legal hold or a
+    retention duty stands in the way: then refuse, naming every hold (art. 17(3)(e)) or
+    every duty and when it ends (art. 17(3)(b))."""
     now = now or utcnow()
-    on = today(now)
-    duties = duties_of(desk, request_id, on)
-    if duties:
-        return _refuse_for_duties(desk, request_id, duties, now)
-    engine = desk.gateway.engine
-    sqlite = engine.dialect.name == "sqlite"
-    with writing(desk.sessions) as session:
+    kept = keeping(desk, request_id, today(now))
+    if kept.holds:
+        return _refuse_keeping(
+            desk, request_id, RefusalReason.legal_hold, _hold_lines, kept.holds, now
+        )
+    if kept.duties:
+        return _refuse_keeping(
+            desk, request_id, RefusalReason.retention_duty, _duty_lines, kept.duties, now
+        )
+    sqlite = desk.gateway.engine.dialect.name == "sqlite"
+    with _replying(desk, request_id, kind=RequestKind.erasure) as reply:
+        session, row = reply.session, reply.row
         tx = on_connection(session.connection())
-        lock_chain(tx)
-        row = _open_row(session, request_id)
-        if RequestKind(row.kind) is not RequestKind.erasure:
-            raise conflict("request", "kind_mismatch", kind=row.kind)
-        personal = personal_of(request_key(desk, session, row), row)
-        to = _reply_to(desk, session, row)
         if sqlite:
             # Freed space in every page this transaction touches is zeroed: the destroyed
             # key (and the wiped outcomes) leave no trace in the file's free space.
@@ -585,19 +670,14 @@ def erase(desk: RightsDesk, request_id: str, *, now: datetime | None = None) -> 
         contact = session.get(RightsContactRow, row.subject_pseudonym)
         if contact is not None:
             session.delete(contact)
-        result = compose(
-            _letter(desk, row, personal),
-            [line("erased", row.lang, records=records)],
-            subject_key="answered",
-        )
         # The answer's text is not kept: the key it would be sealed with is gone.
-        _close(desk, session, row, result, now, details={"records": records}, keep_text=False)
+        body = [reply.line("erased", records=records)]
+        reply.close(body, now, details={"records": records}, keep_text=False)
         session.flush()
         if sqlite:
             tx.execute_text("PRAGMA secure_delete=OFF")
     if sqlite:
         _checkpoint(desk)
-    deliver(desk, Outgoing(request_id, to, result))
     return _view(desk, request_id, now)
 
 
@@ -614,16 +694,10 @@ def _checkpoint(desk: RightsDesk) -> bool:
     return False
 
 
-def _refuse_for_duties(
-    desk: RightsDesk, request_id: str, duties: Sequence[RetentionDuty], now: datetime
-) -> RequestView:
-    with writing(desk.sessions) as session:
-        lock_chain(on_connection(session.connection()))
-        row = _open_row(session, request_id)
-        personal = personal_of(request_key(desk, session, row), row)
-        lang = row.lang
-        body = [line("duties_intro", lang)]
-        body += [
+def _duty_lines(duties: Sequence[RetentionDuty], lang: str) -> list[str]:
+    return [
+        line("duties_intro", lang),
+        *(
             line(
                 "duty",
                 lang,
@@ -633,46 +707,50 @@ def _refuse_for_duties(
                 justification=d.justification,
             )
             for d in duties
-        ]
-        body.append(line("duties_after", lang))
-        result = compose(
-            _letter(desk, row, personal),
-            body,
-            subject_key="refused",
-            refusal=RefusalReason.retention_duty,
-        )
-        _close(
-            desk,
-            session,
-            row,
-            result,
-            now,
-            refusal=RefusalReason.retention_duty,
-            details={"duties": len(duties)},
-        )
-        to = _reply_to(desk, session, row)
-    deliver(desk, Outgoing(request_id, to, result))
+        ),
+        line("duties_after", lang),
+    ]
+
+
+def _hold_lines(holds: Sequence[LegalHoldOn], lang: str) -> list[str]:
+    return [
+        line("holds_intro", lang),
+        *(
+            line("hold_subject", lang)
+            if h.algorithm is None
+            else line("hold_algorithm", lang, algorithm=h.algorithm)
+            for h in holds
+        ),
+        line("holds_after", lang),
+    ]
+
+
+def _refuse_keeping(
+    desk: RightsDesk,
+    request_id: str,
+    why: RefusalReason,
+    lines: Callable[[Sequence[Any], str], list[str]],
+    kept: Sequence[Any],
+    now: datetime,
+) -> RequestView:
+    """Refuse erasure for what keeps the data (holds or duties), naming each."""
+    with _replying(desk, request_id, kind=RequestKind.erasure) as reply:
+        body = lines(kept, reply.lang)
+        reply.close(body, now, refusal=why, details={"kept": len(kept), "by": why.value})
     return _view(desk, request_id, now)
 
 
 # -- restriction and objection -----------------------------------------------------------
 
 
+@logged(Operation.rights_restriction, request="request_id")
 def restrict(desk: RightsDesk, request_id: str, *, now: datetime | None = None) -> RequestView:
     """Restrict processing of the person (GDPR art. 18): the gateway takes no new decision
     about them until the restriction is lifted."""
     now = now or utcnow()
-    with writing(desk.sessions) as session:
-        lock_chain(on_connection(session.connection()))
-        row = _open_row(session, request_id)
-        _restrict(session, row, now)
-        personal = personal_of(request_key(desk, session, row), row)
-        result = compose(
-            _letter(desk, row, personal), [line("restricted", row.lang)], subject_key="answered"
-        )
-        _close(desk, session, row, result, now)
-        to = _reply_to(desk, session, row)
-    deliver(desk, Outgoing(request_id, to, result))
+    with _replying(desk, request_id) as reply:
+        _restrict(reply.session, reply.row, now)
+        reply.close([reply.line("restricted")], now)
     return _view(desk, request_id, now)
 
 
@@ -685,31 +763,25 @@ def _restrict(session: Session, row: RightsRequestRow, now: datetime) -> None:
     record_event(session, row, "restricted", now)
 
 
+@logged(Operation.rights_restriction, request="request_id")
 def lift_restriction(
     desk: RightsDesk, request_id: str, *, now: datetime | None = None
 ) -> RequestView:
     """Lift the restriction a request set, telling the person (GDPR art. 18(3))."""
     now = now or utcnow()
-    with writing(desk.sessions) as session:
-        lock_chain(on_connection(session.connection()))
-        row = request_row(session, request_id, lock=True)
+    with _replying(desk, request_id, rows=_locked_row) as reply:
+        session, row = reply.session, reply.row
         found = session.get(RightsRestrictionRow, row.subject_pseudonym)
         if found is None:
             raise conflict("request", "not_restricted")
         session.delete(found)
         record_event(session, row, "restriction_lifted", now)
         audit(session, "restriction_lifted", row)
-        personal = personal_of(request_key(desk, session, row), row)
-        result = compose(
-            _letter(desk, row, personal),
-            [line("restriction_lifted", row.lang)],
-            subject_key="lifted",
-        )
-        to = _reply_to(desk, session, row)
-    deliver(desk, Outgoing(request_id, to, result))
+        reply.write([reply.line("restriction_lifted")], subject_key="lifted")
     return _view(desk, request_id, now)
 
 
+@logged(Operation.rights_objection, request="request_id")
 def decide_objection(
     desk: RightsDesk,
     request_id: str,
@@ -722,33 +794,38 @@ def decide_objection(
     restricted from new decisions); rejected, the compelling grounds are stated."""
     refuse_if(_text_problems(reasons, "reasons", True))
     now = now or utcnow()
-    with writing(desk.sessions) as session:
-        lock_chain(on_connection(session.connection()))
-        row = _open_row(session, request_id)
-        if RequestKind(row.kind) is not RequestKind.objection:
-            raise conflict("request", "kind_mismatch", kind=row.kind)
-        personal = personal_of(request_key(desk, session, row), row)
-        letter = _letter(desk, row, personal)
+    with _replying(desk, request_id, kind=RequestKind.objection) as reply:
         if upheld:
-            _restrict(session, row, now)
-            result = compose(
-                letter,
-                [line("objection_upheld", row.lang), reasons.strip()],
-                subject_key="answered",
-            )
-            _close(desk, session, row, result, now, details={"upheld": True})
+            _restrict(reply.session, reply.row, now)
+            body = [reply.line("objection_upheld"), reasons.strip()]
+            reply.close(body, now, details={"upheld": True})
         else:
             why = RefusalReason.compelling_grounds
-            result = compose(letter, [reasons.strip()], subject_key="refused", refusal=why)
-            _close(desk, session, row, result, now, refusal=why, details={"upheld": False})
-        to = _reply_to(desk, session, row)
-    deliver(desk, Outgoing(request_id, to, result))
+            reply.close([reasons.strip()], now, refusal=why, details={"upheld": False})
     return _view(desk, request_id, now)
 
 
 # -- rectification -----------------------------------------------------------------------
 
 
+def rectification_fields(desk: RightsDesk, request_id: str) -> list[FieldNow]:
+    """The fields of the request's decision with the values they hold now, for staff to
+    correct (empty when there is no decision or its data are erased)."""
+    with desk.sessions.begin() as session:
+        decision_uuid = request_row(session, request_id).decision_uuid
+    if decision_uuid is None:
+        return []
+    record = desk.gateway.get_decision(decision_uuid, reveal=True)
+    if record.payload is None:
+        return []
+    profile = get_profile(desk.sessions, record.profile_id, record.profile_version).profile
+    decision = next((d for d in profile.decisions if d.id == record.decision_id), None)
+    fields = profile.fields_used_by(decision) if decision is not None else profile.data_fields
+    inputs = record.payload.inputs
+    return [FieldNow(f.name, f.type, inputs.get(f.name)) for f in fields]
+
+
+@logged(Operation.rights_rectification, request="request_id")
 def rectify(
     desk: RightsDesk,
     request_id: str,
@@ -798,35 +875,22 @@ def rectify(
         with desk.sessions.begin() as session:
             lang = request_row(session, request_id).lang
         attachment = _notice_pdf(desk, new_decision.decision_uuid, lang)
-    with writing(desk.sessions) as session:
-        lock_chain(on_connection(session.connection()))
-        row = _open_row(session, request_id)
-        key = request_key(desk, session, row)
-        personal = personal_of(key, row) or Personal()
+    with _replying(desk, request_id) as reply:
+        key = request_key(desk, reply.session, reply.row)
+        personal = reply.personal or Personal()
         if key is not None:
-            from sluis.rights.records import reseal
-
             extra = {**personal.extra, "corrections": dict(corrections)}
             if new_decision is not None:
                 extra["new_decision"] = new_decision.decision_uuid
-            reseal(key, row, Personal(personal.name, personal.email, personal.message, extra))
-        fields = ", ".join(sorted(corrections))
-        body = [line("rectified", row.lang, fields=fields)]
+            reseal(key, reply.row, replace(personal, extra=extra))
+        body = [reply.line("rectified", fields=", ".join(sorted(corrections)))]
         if new_decision is not None:
-            body.append(line("redecided", row.lang, reference=new_decision.decision_uuid))
+            body.append(reply.line("redecided", reference=new_decision.decision_uuid))
         else:
-            body.append(line("redecision_offered", row.lang))
-        result = compose(_letter(desk, row, personal), body, subject_key="answered")
-        _close(
-            desk,
-            session,
-            row,
-            result,
-            now,
-            details={"fields": len(corrections), "redecided": new_decision is not None},
-        )
-        to = _reply_to(desk, session, row)
-    deliver(desk, Outgoing(request_id, to, result, () if attachment is None else (attachment,)))
+            body.append(reply.line("redecision_offered"))
+        reply.attachments = () if attachment is None else (attachment,)
+        redecided = new_decision is not None
+        reply.close(body, now, details={"fields": len(corrections), "redecided": redecided})
     return _view(desk, request_id, now)
 
 
@@ -836,6 +900,7 @@ def _view(desk: RightsDesk, request_id: str, now: datetime) -> RequestView:
 
 
 __all__ = [
+    "Keeping",
     "Outgoing",
     "answer",
     "decide_objection",
@@ -843,11 +908,15 @@ __all__ = [
     "duties_of",
     "erase",
     "extend",
+    "follow_case",
     "follow_reviews",
     "held_decisions",
+    "keeping",
     "lift_restriction",
+    "rectification_fields",
     "rectify",
     "refuse",
     "restrict",
+    "sender_for",
     "start_work",
 ]

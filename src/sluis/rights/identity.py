@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import math
+import re
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -28,6 +29,8 @@ CODE_VALID = timedelta(minutes=15)
 MAX_FAILED_TRIES = 5
 MAX_CODES_SENT = 5
 MAX_FACTS = 2
+MAX_EMAIL = 254
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _FACT_TYPES = frozenset(
     {DataType.integer, DataType.number, DataType.string, DataType.category, DataType.date}
 )
@@ -50,6 +53,12 @@ def same_digest(a: str, b: str) -> bool:
 def well_formed_code(code: str) -> bool:
     text = code.strip()
     return len(text) == CODE_DIGITS and text.isdigit()
+
+
+def is_email_address(text: str) -> bool:
+    """Whether ``text`` has the form of an e-mail address (whether it exists, only a mail
+    sent to it shows)."""
+    return len(text) <= MAX_EMAIL and _EMAIL.fullmatch(text) is not None
 
 
 @dataclass(frozen=True)
@@ -114,6 +123,7 @@ __all__ = [
     "code_digest",
     "fact_matches",
     "fact_questions",
+    "is_email_address",
     "mask_email",
     "new_code",
     "same_digest",

@@ -11,7 +11,6 @@ for the portal and the API, the day the letter, mail or call came in for staff.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -21,6 +20,7 @@ from sluis.law.citations import gdpr
 from sluis.profiles.service import ProfileNotFound, get_profile
 from sluis.review.rows import writing
 from sluis.rights.desk import RightsDesk
+from sluis.rights.identity import is_email_address
 from sluis.rights.kinds import STAFF_CHANNELS, Channel, RequestKind, parse_kind, rule_of
 from sluis.rights.problems import Problem, RightsRefused, invalid, refuse_if
 from sluis.rights.records import (
@@ -43,10 +43,8 @@ from sluis.store.tables.rights import RightsRequestRow
 log = logging.getLogger("sluis.rights")
 
 MAX_NAME = 200
-MAX_EMAIL = 254
 MAX_MESSAGE = 10_000
 GDPR_IN_FORCE = date(2018, 5, 25)
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 @dataclass(frozen=True)
@@ -92,7 +90,7 @@ def request_problems(new: NewRequest, on: date) -> list[Problem]:
     if subject is not None and len(subject) > SUBJECT_ID_LENGTH:
         problems.append(invalid("subject_id", "too_long", max=SUBJECT_ID_LENGTH))
     email = _clean(new.email)
-    if email is not None and (len(email) > MAX_EMAIL or not _EMAIL.fullmatch(email)):
+    if email is not None and not is_email_address(email):
         problems.append(invalid("email", "email_form"))
     if channel in (Channel.portal, Channel.api) and email is None:
         problems.append(invalid("email", "email_needed"))

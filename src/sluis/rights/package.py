@@ -23,9 +23,11 @@ from sluis.i18n import translator
 from sluis.law.deadlines import add_months
 from sluis.notices.notice import NoticeUnavailable
 from sluis.notices.service import decision_notice
+from sluis.processing_log import Operation
+from sluis.processing_log.hooks import logged
 from sluis.profiles.service import ProfileNotFound, get_profile
 from sluis.reports.rendering import TEMPLATES, report_environment
-from sluis.review.casefile import _acts, _submissions
+from sluis.review.casefile import past_acts, submissions_of
 from sluis.review.sealed import live_key
 from sluis.rights.desk import RightsDesk
 from sluis.rights.records import personal_of, request_key, request_row
@@ -36,6 +38,7 @@ from sluis.store.tables.rights import RightsRequestRow, RightsRestrictionRow
 PACKAGE_FORMAT = "sluis.access-package/1"
 
 
+@logged(Operation.rights_access, request="request_id")
 def access_package(desk: RightsDesk, request_id: str, lang: str | None = None) -> dict[str, Any]:
     """The package for the person of ``request_id``."""
     with desk.sessions.begin() as session:
@@ -98,9 +101,11 @@ def _decision(desk: RightsDesk, session: Any, row: DecisionRow, lang: str) -> di
         "why_a_human": list(record.route_reasons),
         "explanation": payload["evaluation"] if payload else None,
         "data": [],
-        "reviews": [a.to_json_dict() | {"reviewer_id": None} for a in _acts(session, key, row.id)],
+        "reviews": [
+            a.to_json_dict() | {"reviewer_id": None} for a in past_acts(session, key, row.id)
+        ],
         "submissions": [
-            s.to_json_dict() for s in _submissions(session, key, row.id, with_content=False)
+            s.to_json_dict() for s in submissions_of(session, key, row.id, with_content=False)
         ],
         "notice": None,
     }

@@ -24,6 +24,7 @@ class RefusalReason(StrEnum):
     excessive = "excessive"  # art. 12(5), e.g. repeated requests: the controller proves it
     identity_not_confirmed = "identity_not_confirmed"  # art. 12(2), 12(6)
     retention_duty = "retention_duty"  # art. 17(3)(b): a legal duty to keep the data
+    legal_hold = "legal_hold"  # art. 17(3)(e): needed for legal claims
     compelling_grounds = "compelling_grounds"  # art. 21(1): grounds that override
     data_accurate = "data_accurate"  # art. 16: the data are correct as they are
     not_automated = "not_automated"  # art. 22(3) applies only to automated decisions
@@ -48,6 +49,7 @@ REFUSALS: dict[RefusalReason, RefusalRule] = {
         RefusalRule(RefusalReason.excessive, (gdpr("12(5)"),), True),
         RefusalRule(RefusalReason.identity_not_confirmed, (gdpr("12(2)"), gdpr("12(6)")), False),
         RefusalRule(RefusalReason.retention_duty, (gdpr("17(3)(b)"),), False),
+        RefusalRule(RefusalReason.legal_hold, (gdpr("17(3)(e)"),), False),
         RefusalRule(RefusalReason.compelling_grounds, (gdpr("21(1)"),), True),
         RefusalRule(RefusalReason.data_accurate, (gdpr("16"), gdpr("5(1)(d)")), True),
         RefusalRule(RefusalReason.not_automated, (gdpr("22(1)"), gdpr("22(3)")), True),

@@ -9,6 +9,11 @@ duty: it names why the data must be kept. A period without one is only a maximum
 Sluis erases by destroying the person's key (crypto-shredding), which makes all their
 data unreadable at once; it cannot erase one category and keep another. So while any duty
 runs, erasure waits as a whole, and the answer names every duty and when it ends.
+
+A legal hold does the same (art. 17(3)(e): the data are needed to establish, exercise or
+defend legal claims): while one stands on the person or on an algorithm that decided
+about them, nothing is erased, and the answer says so, without the hold's own reason
+(which may name a case).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from sluis.law.deadlines import add_months
 from sluis.profiles.model import AlgorithmProfile
 
 ART_17_3_B = gdpr("17(3)(b)")
+ART_17_3_E = gdpr("17(3)(e)")
 STORAGE_LIMITATION = gdpr("5(1)(e)")
 
 
@@ -59,6 +65,30 @@ class RetentionDuty:
         }
 
 
+@dataclass(frozen=True)
+class LegalHoldOn:
+    """A standing legal hold (``sluis.retention.holds``) over the person's data: on the
+    person themselves, or on an algorithm that decided about them (``algorithm`` its
+    name). While it stands, the data are needed for legal claims: art. 17(3)(e)."""
+
+    algorithm: str | None
+    article: Citation = ART_17_3_E
+
+    def to_json_dict(self) -> dict[str, str | None]:
+        return {"algorithm": self.algorithm, "article": str(self.article)}
+
+
+def holds_over(
+    held: Iterable[HeldDecision], subject_held: bool, algorithms_held: Iterable[str]
+) -> list[LegalHoldOn]:
+    """The holds that keep the person's data: one on the person, and one per held
+    algorithm that decided about them (by name, each once)."""
+    held_ids = set(algorithms_held)
+    names = sorted({h.profile.name for h in held if h.profile.id in held_ids})
+    found = [LegalHoldOn(None)] if subject_held else []
+    return found + [LegalHoldOn(name) for name in names]
+
+
 def categories_used(profile: AlgorithmProfile, decision_id: str) -> list[str]:
     decision = next((d for d in profile.decisions if d.id == decision_id), None)
     fields = profile.fields_used_by(decision) if decision is not None else profile.data_fields
@@ -90,8 +120,11 @@ def standing_duties(held: Iterable[HeldDecision], on: date) -> list[RetentionDut
 
 __all__ = [
     "ART_17_3_B",
+    "ART_17_3_E",
     "HeldDecision",
+    "LegalHoldOn",
     "RetentionDuty",
     "categories_used",
+    "holds_over",
     "standing_duties",
 ]

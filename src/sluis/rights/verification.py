@@ -34,6 +34,7 @@ from sluis.rights.identity import (
     code_digest,
     fact_matches,
     fact_questions,
+    is_email_address,
     mask_email,
     new_code,
     same_digest,
@@ -90,12 +91,10 @@ class IdentityStep:
 def set_contact(desk: RightsDesk, subject_id: str, email: str, now: datetime | None = None) -> None:
     """Record the e-mail address the organisation knows for a subject (sealed with their
     key), to send one-time codes to."""
-    from sluis.rights.intake import _EMAIL, MAX_EMAIL
-
     problems = []
     if not subject_id.strip():
         problems.append(invalid("subject_id", "person_unnamed"))
-    if len(email.strip()) > MAX_EMAIL or not _EMAIL.fullmatch(email.strip()):
+    if not is_email_address(email.strip()):
         problems.append(invalid("email", "email_form"))
     if problems:
         raise RightsRefused(problems)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sluis import __version__
 from sluis.settings import Settings
 from sluis.store.db import create_engine_for, make_session_factory
-from sluis.web import errors, log_privacy
+from sluis.web import auth, errors, log_privacy
 from sluis.web.api import algoritmeregister as algoritmeregister_api
 from sluis.web.api import art30 as art30_api
 from sluis.web.api import assessments, profiles, schemas
@@ -19,14 +19,17 @@ from sluis.web.api import dashboard as dashboard_api
 from sluis.web.api import decisions as decisions_api
 from sluis.web.api import dpia as dpia_api
 from sluis.web.api import fairness as fairness_api
+from sluis.web.api import instruments as instruments_api
 from sluis.web.api import kader as kader_api
 from sluis.web.api import notices as notices_api
 from sluis.web.api import reviews as reviews_api
 from sluis.web.api import rights as rights_api
+from sluis.web.pages import accounts as account_pages
 from sluis.web.pages import algoritmeregister as algoritmeregister_pages
 from sluis.web.pages import art30 as art30_pages
 from sluis.web.pages import dashboard as dashboard_pages
 from sluis.web.pages import dpia as dpia_pages
+from sluis.web.pages import instruments as instrument_pages
 from sluis.web.pages import kader as kader_pages
 from sluis.web.pages import notices as notice_pages
 from sluis.web.pages import profiles as profile_pages
@@ -67,6 +70,7 @@ def create_app(
     app.include_router(algoritmeregister_pages.router)
     app.include_router(dpia_api.router)
     app.include_router(dpia_pages.router)
+    app.include_router(instruments_api.router)
     app.state.gateway = decisions_api.open_gateway(settings, sessions)
     app.include_router(decisions_api.router)
     app.add_middleware(decisions_api.DirectDecisions)  # the hot path skips the routing
@@ -79,7 +83,12 @@ def create_app(
     app.include_router(fairness_api.router)
     app.include_router(dashboard_api.router)
     app.include_router(dashboard_pages.router)
+    app.include_router(instrument_pages.router)
+    app.include_router(account_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    # Every route's rule (sluis.web.access) is checked here, in front of the decisions' hot
+    # path and behind the rate limits and security headers.
+    auth.install(app, sessions, settings)
     # Outermost: headers on every response, rate limits before any work (sluis.web.security).
     app.add_middleware(
         PortalRateLimit,

@@ -232,10 +232,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.cli.active": ("Actief", "Active"),
     "review.cli.authorisations": ("Bevoegd voor", "Authorised for"),
     "review.cli.not_authentication": (
-        "Let op: er zijn nog geen accounts; de API herkent beoordelaars aan de kop "
-        "X-Sluis-Reviewer, wat geen authenticatie is.",
-        "Note: there are no accounts yet; the API recognises reviewers by the "
-        "X-Sluis-Reviewer header, which is not authentication.",
+        "Koppel een account aan deze beoordelaar om te kunnen werken: sluis account create "
+        "LOGIN --name NAAM --reviewer ID --role reviewer@ALGORITME.",
+        "Link an account to this reviewer to work: sluis account create LOGIN --name NAME "
+        "--reviewer ID --role reviewer@ALGORITHM.",
     ),
     "review.demo.cases": (
         "Beoordelingszaken klaargezet: {count} voor {profile}; beoordelaar {reviewer}.",

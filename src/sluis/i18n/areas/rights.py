@@ -189,6 +189,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dit verzoek noemt geen besluit.",
         "This request names no decision.",
     ),
+    "rights.problem.correction_type": (
+        "Deze waarde past niet bij het soort gegeven.",
+        "This value does not fit the kind of data.",
+    ),
+    "rights.problem.no_answer_yet": (
+        "Dit verzoek is nog niet beantwoord.",
+        "This request has not been answered yet.",
+    ),
+    "rights.problem.answer_not_kept": (
+        "De tekst van dit antwoord is niet bewaard (de gegevens zijn gewist).",
+        "The text of this answer was not kept (the data were erased).",
+    ),
+    "rights.letter.date": ("Datum", "Date"),
+    "rights.letter.reference": ("Ons kenmerk", "Our reference"),
+    "rights.page.answer_pdf": ("Antwoord als brief (PDF)", "Answer as a letter (PDF)"),
+    "rights.page.rectify_title": ("Gegevens verbeteren", "Correct the data"),
+    "rights.page.rectify_intro": (
+        "Pas de gegevens aan die niet kloppen; wat gelijk blijft, verandert niet. Met het "
+        "klantnummer van de persoon wordt meteen opnieuw besloten met de verbeterde "
+        "gegevens; zonder wordt een nieuw besluit aangeboden.",
+        "Change the data that are wrong; what stays the same is not changed. With the "
+        "person's customer number, a new decision is taken at once on the corrected data; "
+        "without it, one is offered.",
+    ),
+    "rights.page.rectify_subject": (
+        "Klantnummer van de persoon (voor een nieuw besluit)",
+        "The person's customer number (for a new decision)",
+    ),
+    "rights.page.rectify": ("Verbeter en beantwoord", "Correct and answer"),
+    "rights.page.holds": (
+        "Juridische bewaarplicht (AVG art. 17(3)(e)): wissen wordt geweigerd",
+        "Legal hold (GDPR art. 17(3)(e)): erasure will be refused",
+    ),
+    "rights.page.hold_subject": ("op deze persoon", "on this person"),
+    "rights.page.objection_title": ("Bezwaar wegen", "Weigh the objection"),
+    "rights.page.objection_intro": (
+        "Weeg de bijzondere situatie van de persoon tegen uw dwingende gerechtvaardigde "
+        "gronden (AVG art. 21(1)). Toegewezen: de verwerking stopt. Afgewezen: noem de "
+        "gronden; de persoon hoort ook over klacht en rechter.",
+        "Weigh the person's particular situation against your compelling legitimate grounds "
+        "(GDPR art. 21(1)). Upheld: processing stops. Rejected: state the grounds; the "
+        "person is also told about complaint and court.",
+    ),
     "rights.problem.corrections_needed": ("Geef de verbeteringen.", "Give the corrections."),
     "rights.problem.field_unknown": (
         "Dit gegeven hoort niet bij het besluit.",
@@ -233,6 +276,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rights.refusal.retention_duty": (
         "Een wettelijke plicht om de gegevens te bewaren gaat nu voor op wissen.",
         "A legal duty to keep the data comes before erasure for now.",
+    ),
+    "rights.refusal.legal_hold": (
+        "De gegevens zijn nodig voor een juridische procedure; zolang die loopt, gaat bewaren "
+        "voor op wissen.",
+        "The data are needed for legal proceedings; while those run, keeping them comes before "
+        "erasure.",
     ),
     "rights.refusal.compelling_grounds": (
         "Wij hebben dwingende redenen om uw gegevens toch te gebruiken. Die wegen zwaarder dan uw "
@@ -331,6 +380,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rights.answer.duties_intro": (
         "Wij mogen uw gegevens nog niet wissen. De wet verplicht ons ze te bewaren:",
         "We may not erase your data yet. The law obliges us to keep them:",
+    ),
+    "rights.answer.holds_intro": (
+        "Wij mogen uw gegevens nu niet wissen. Ze zijn nodig om een rechtsvordering vast te "
+        "stellen, uit te oefenen of te verdedigen, en daarom staan ze onder een juridische "
+        "bewaarplicht (legal hold):",
+        "We may not erase your data now. They are needed to establish, exercise or defend a "
+        "legal claim, so they are under a legal hold:",
+    ),
+    "rights.answer.hold_subject": ("al uw gegevens bij ons", "all your data with us"),
+    "rights.answer.hold_algorithm": (
+        "de gegevens van {algorithm}",
+        "the data of {algorithm}",
+    ),
+    "rights.answer.holds_after": (
+        "Zodra de bewaarplicht is opgeheven, kunt u opnieuw om wissen vragen. Tot die tijd "
+        "gebruiken wij de gegevens alleen daarvoor.",
+        "Once the hold is lifted, you can ask again for erasure. Until then we use the data "
+        "only for that purpose.",
     ),
     "rights.answer.duty": (
         "{algorithm}: gegevens over {category}, tot en met {until}. Reden: {justification}",

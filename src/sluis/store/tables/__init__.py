@@ -7,9 +7,11 @@ imported here.
 """
 
 from sluis.store.tables import (
+    accounts,  # noqa: F401  (registers the accounts, roles, sessions and API tokens)
     dpia,  # noqa: F401  (registers the DPIA tables)
     fairness,  # noqa: F401  (registers the fairness monitoring tables)
     gateway,  # noqa: F401  (registers the decision gateway tables)
+    instruments,  # noqa: F401  (registers the questionnaire tables)
     kader,  # noqa: F401  (registers the Algoritmekader tables)
     review,  # noqa: F401  (registers the review desk tables)
     rights,  # noqa: F401  (registers the rights desk tables)

@@ -26,6 +26,7 @@ The procedures are bound when the app starts, from the ``procedures`` setting
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import json
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -38,12 +39,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from sluis.accounts.roles import Permission, may
 from sluis.gateway.batch import BatchRefused
 from sluis.gateway.contract import InputProblem, InputsRefused
 from sluis.gateway.loading import bind_procedures
 from sluis.gateway.outcomes import OUTCOME_FIELD, UndeclaredOutcome, outcome_problem
 from sluis.gateway.records import DecisionRecord
 from sluis.gateway.service import DecisionNotFound, DecisionUnavailable, Gateway
+from sluis.processing_log import incoming, outgoing
 from sluis.settings import Settings
 
 router = APIRouter(prefix="/api/v1/decisions", tags=["decisions"])
@@ -185,16 +188,32 @@ async def respond(request: Request, gate: Gateway) -> JSONResponse:
     """The answer to ``POST /api/v1/decisions`` (see :func:`decide`)."""
     # The answers are plain JSON already: a JSONResponse skips FastAPI's generic encoder,
     # a noticeable share of a decision's time over HTTP.
+    # The processing log joins the caller's trace (W3C traceparent) and answers with ours.
+    traced = incoming(request.headers)
     try:
         body = await _json_body(request)
         if isinstance(body, dict) and "rows" in body:
             batch = _parse(BatchRequest, body)
-            return JSONResponse(await _on_writer(_decide_batch, gate, batch), status_code=201)
+            _may_decide(request, batch.algorithm)
+            document = await _on_writer(_decide_batch, gate, batch, context=traced)
+            return JSONResponse(document, status_code=201, headers=outgoing(traced))
         single = _parse(SingleRequest, body)
-        record = await _on_writer(_decide_single, gate, single)
+        _may_decide(request, single.algorithm)
+        record = await _on_writer(_decide_single, gate, single, context=traced)
     except Refused as refused:
-        return refused.response()
-    return JSONResponse(record_json(record), status_code=200 if record.replayed else 201)
+        response = refused.response()
+        response.headers.update(outgoing(traced))
+        return response
+    status = 200 if record.replayed else 201
+    return JSONResponse(record_json(record), status_code=status, headers=outgoing(traced))
+
+
+def _may_decide(request: Request, algorithm: str) -> None:
+    """The route's rule (sluis.web.access) let in whoever may decide for some algorithm;
+    a token limited to other algorithms is refused this one (403, nothing recorded)."""
+    if not may(request.scope.get("state", {}).get("principal"), Permission.decide, algorithm):
+        problem = _problem("algorithm", "forbidden", "not allowed to decide for this algorithm")
+        raise Refused("Not allowed; nothing was recorded.", [problem], status=403)
 
 
 @router.get("/{decision_uuid}", summary="A recorded decision, without personal data")
@@ -220,7 +239,13 @@ def show(
     return record_json(record)
 
 
-async def _on_writer(function: Callable[..., R], *args: Any) -> R:
+async def _on_writer(
+    function: Callable[..., R], *args: Any, context: contextvars.Context | None = None
+) -> R:
+    if context is not None:  # run in the request's context (its trace), seen here after
+        return await asyncio.get_running_loop().run_in_executor(
+            _WRITER, context.run, function, *args
+        )
     return await asyncio.get_running_loop().run_in_executor(_WRITER, function, *args)
 
 

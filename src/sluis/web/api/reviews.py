@@ -1,11 +1,10 @@
 """/api/v1/reviews: the review desk — reviewers, policies, the queue, case files, acts,
 contests, submissions, control cases and the facts for the metrics.
 
-**Reviewer identity is not authentication yet.** Accounts and roles come in a later issue;
-until then the reviewer acting is named in the ``X-Sluis-Reviewer`` header. It must be a
-registered, active reviewer (401 when missing or unknown, 403 when inactive), and the
-service checks their authorisation for the algorithm on every call. Anyone who can reach
-the API can claim to be anyone: serve it only where that is acceptable.
+The reviewer acting is the one linked to the signed-in account or API token
+(``sluis.web.auth``); it must be a registered, active reviewer (403 otherwise), and the
+service checks their authorisation for the algorithm on every call. Who may reach which
+route at all is ``sluis.web.access``'s table.
 
 Answers: 422 listing every problem with the body or the act (each naming the field and
 the rule), 409 for a case that is not in a state that allows it (not claimed by you,
@@ -32,6 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sluis.gateway.bindings import DecisionUnavailable
 from sluis.gateway.contract import InputsRefused
 from sluis.gateway.service import Gateway
+from sluis.problems import STATUS
 from sluis.review import service
 from sluis.review.facts import CaseKind, OpenedItem, ReviewAction, ReviewFact
 from sluis.review.policy import REASON_MAX_LENGTH, CaseState, Policy
@@ -42,16 +42,9 @@ from sluis.web.deps import language, sessions
 router = APIRouter(prefix="/api/v1/reviews", tags=["reviews"])
 Sessions = Annotated[sessionmaker[Session], Depends(sessions)]
 Lang = Annotated[str, Depends(language)]
-REVIEWER_HEADER = "X-Sluis-Reviewer"
 MAX_BODY_BYTES = 30_000_000  # a contest with documents, base64-encoded
 M = TypeVar("M", bound=BaseModel)
 R = TypeVar("R")
-_STATUS = {
-    ProblemKind.not_found: 404,
-    ProblemKind.forbidden: 403,
-    ProblemKind.conflict: 409,
-    ProblemKind.invalid: 422,
-}
 _MESSAGES = {
     ProblemKind.not_found: "Not found.",
     ProblemKind.forbidden: "Not allowed; nothing was changed.",
@@ -140,7 +133,7 @@ def _problem(field: str, rule: str, message: str) -> dict[str, Any]:
 
 def _refusal(kind: ProblemKind, problems: list[dict[str, Any]]) -> HTTPException:
     detail = {"message": _MESSAGES[kind], "problems": problems}
-    return HTTPException(status_code=_STATUS[kind], detail=detail)
+    return HTTPException(status_code=STATUS[kind], detail=detail)
 
 
 def _answer(refused: ReviewRefused, lang: str) -> HTTPException:
@@ -184,23 +177,22 @@ Gate = Annotated[Gateway, Depends(_gateway)]
 
 
 def acting_reviewer(request: Request, lang: Lang) -> str:
-    """The reviewer named in the ``X-Sluis-Reviewer`` header: registered and active. Not
-    authentication (see the module's documentation)."""
-    reviewer_id = (request.headers.get(REVIEWER_HEADER) or "").strip()
-    db = sessions(request)
-    if not reviewer_id:
-        problem = Problem(REVIEWER_HEADER, "reviewer_header", ProblemKind.forbidden)
-        detail = {"message": "Who is acting?", "problems": [problem.to_json_dict(lang)]}
-        raise HTTPException(401, detail)
+    """The reviewer the signed-in account (or API token) acts as: linked to the account
+    (``sluis account create --reviewer``), registered and active. The route's rule
+    (``sluis.web.access``) has already checked the role; the service checks the
+    reviewer's authority for the algorithm."""
+    principal = request.scope.get("state", {}).get("principal")
+    reviewer_id = principal.reviewer_id if principal is not None else None
+    if reviewer_id is None:
+        problem = Problem("reviewer", "reviewer_not_linked", ProblemKind.forbidden)
+        raise _refusal(ProblemKind.forbidden, [problem.to_json_dict(lang)])
     try:
-        found = service.get_reviewer(db, reviewer_id)
+        found = service.get_reviewer(sessions(request), reviewer_id)
     except ReviewRefused:
-        problem = Problem(REVIEWER_HEADER, "reviewer_unknown", ProblemKind.forbidden)
-        raise HTTPException(
-            401, {"message": "Who is acting?", "problems": [problem.to_json_dict(lang)]}
-        ) from None
+        problem = Problem("reviewer", "reviewer_not_linked", ProblemKind.forbidden)
+        raise _refusal(ProblemKind.forbidden, [problem.to_json_dict(lang)]) from None
     if not found.active:
-        problem = Problem(REVIEWER_HEADER, "reviewer_inactive", ProblemKind.forbidden)
+        problem = Problem("reviewer", "reviewer_inactive", ProblemKind.forbidden)
         raise _refusal(ProblemKind.forbidden, [problem.to_json_dict(lang)])
     return reviewer_id
 
@@ -543,4 +535,4 @@ async def facts(
     return JSONResponse([_fact_json(f) for f in found])
 
 
-__all__ = ["REVIEWER_HEADER", "router"]
+__all__ = ["router"]

@@ -20,6 +20,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
+from sluis.accounts.roles import Permission, may
 from sluis.rights import handling
 from sluis.rights.desk import RightsDesk
 from sluis.rights.intake import NewRequest, take_in
@@ -138,6 +139,15 @@ def _json(document: Any, status: int = 200) -> JSONResponse:
 
 @router.post("/requests", status_code=201, summary="Take a request in or register one")
 def create(body: RequestBody, desk: Desk, request: Request) -> JSONResponse:
+    # Anyone may ask (the route is public, sluis.web.access); only staff of the desk may
+    # say the identity was checked, date a letter or name the subject.
+    staff_only = body.identity_checked or body.received_on or body.subject_id
+    principal = request.scope.get("state", {}).get("principal")
+    if staff_only and not may(principal, Permission.rights_handle):
+        problem = {"field": "identity_checked", "rule": "staff_only", "articles": []}
+        message = "Only staff of the rights desk may register this."
+        detail = {"message": message, "problems": [problem]}
+        return _json({"detail": detail}, 401 if principal is None else 403)
     try:
         new = NewRequest(
             kind=body.kind,

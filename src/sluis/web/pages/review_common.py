@@ -1,5 +1,5 @@
-"""What every page of the review desk shares: who is acting (chosen in the browser, not
-authenticated yet), rendering with that choice, redirects and reading forms."""
+"""What every page of the review desk shares: who is acting (the reviewer linked to the
+signed-in account, ``sluis.web.auth``), rendering, redirects and reading forms."""
 
 from __future__ import annotations
 
@@ -17,14 +17,12 @@ from sluis.web.api.notices import NO_STORE
 from sluis.web.deps import sessions
 from sluis.web.pages.templating import render
 
-REVIEWER_COOKIE = "sluis_reviewer"
-COOKIE_PATH = "/review"
-
 
 def acting(request: Request, db: sessionmaker[Session]) -> ReviewerInfo | None:
-    """The reviewer this browser works as: registered and active, else nobody. Not
-    authentication: anyone can choose anyone until accounts exist."""
-    reviewer_id = (request.cookies.get(REVIEWER_COOKIE) or "").strip()
+    """The reviewer the signed-in account is linked to: registered and active, else
+    nobody."""
+    principal = request.scope.get("state", {}).get("principal")
+    reviewer_id = principal.reviewer_id if principal is not None else None
     if not reviewer_id:
         return None
     try:
@@ -47,7 +45,6 @@ def page(
         lang,
         status_code=status,
         me=me,
-        reviewers=[r for r in service.list_reviewers(db) if r.active],
         here=page_path(request),
         **context,
     )
@@ -78,13 +75,11 @@ async def form_values(request: Request) -> dict[str, str]:
 
 
 def who_page(request: Request, lang: str) -> HTMLResponse:
-    """Nobody chosen yet: the page asks whom this browser works as."""
-    return page(request, "review_who.html", lang, status=401)
+    """The account is not linked to an active reviewer: it cannot act in the desk."""
+    return page(request, "review_who.html", lang, status=403)
 
 
 __all__ = [
-    "COOKIE_PATH",
-    "REVIEWER_COOKIE",
     "acting",
     "form_values",
     "page",

@@ -3,10 +3,9 @@
 and, from ``review_admin``, the dashboard, the report downloads, the policy form and the
 control cases.
 
-**Who is acting is not authenticated yet.** Accounts and roles come in a later issue;
-until then the reviewer chooses whom they work as (a cookie holding a registered
-reviewer's id), and every page says so. The pages call the same services as the JSON API
-(``sluis.web.api.reviews``), which check the reviewer's authority on every act.
+Who is acting is the reviewer linked to the signed-in account (``sluis.web.auth``). The
+pages call the same services as the JSON API (``sluis.web.api.reviews``), which check the
+reviewer's authority on every act.
 
 The case file is built for meaningful review: each part (the data, the explanation, the
 person's submissions, the history, the recommendation) is sent to the browser only once
@@ -57,8 +56,6 @@ from sluis.web.api.notices import NO_STORE
 from sluis.web.deps import language, sessions
 from sluis.web.pages import review_admin
 from sluis.web.pages.review_common import (
-    COOKIE_PATH,
-    REVIEWER_COOKIE,
     acting,
     form_values,
     page,
@@ -91,38 +88,6 @@ SECTIONS = (
     OpenedItem.submissions,
     OpenedItem.history,
 )
-
-
-# -- working as --------------------------------------------------------------------------
-
-
-@router.post("/review/work-as")
-async def work_as(request: Request, db: Sessions, lang: Lang) -> Response:
-    values = await form_values(request)
-    return await run_in_threadpool(_work_as, request, db, lang, values)
-
-
-def _work_as(
-    request: Request, db: sessionmaker[Session], lang: str, values: dict[str, str]
-) -> Response:
-    back = values.get("next", "/review")
-    if not back.startswith("/review") or "//" in back:
-        back = "/review"
-    chosen = values.get("reviewer", "").strip()
-    response = redirect(back, lang)
-    if not chosen:
-        response.delete_cookie(REVIEWER_COOKIE, path=COOKIE_PATH)
-        return response
-    try:
-        found = service.get_reviewer(db, chosen)
-    except ReviewRefused as refused:
-        errors = refusal_errors(refused, lang)
-        return page(request, "review_who.html", lang, status=422, errors=errors)
-    if not found.active:
-        error = page_error("reviewer", "reviewer_inactive", lang)
-        return page(request, "review_who.html", lang, status=403, errors=[error])
-    response.set_cookie(REVIEWER_COOKIE, chosen, samesite="lax", httponly=True, path=COOKIE_PATH)
-    return response
 
 
 # -- the desk ----------------------------------------------------------------------------

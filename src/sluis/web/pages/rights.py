@@ -25,11 +25,19 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from sluis.notices.render import document_context
 from sluis.notices.service import DecisionNotFound, NoticeUnavailable, decision_notice
 from sluis.rights import handling
+from sluis.rights.answer_letter import ANSWERS, answer_letter, answer_pdf
+from sluis.rights.corrections import FORM_PREFIX, corrections_from_form
 from sluis.rights.desk import RightsDesk
 from sluis.rights.intake import NewRequest, take_in
 from sluis.rights.kinds import RequestKind, parse_kind
+from sluis.rights.letters.draft import LetterInput, LetterKind
+from sluis.rights.letters.output import MEDIA_TYPES as LETTER_MEDIA
+from sluis.rights.letters.output import Format as LetterFormat
+from sluis.rights.letters.output import file_name as letter_file
+from sluis.rights.letters.output import render as render_letter
+from sluis.rights.letters.service import make_letter
 from sluis.rights.package import access_package, package_pdf
-from sluis.rights.problems import RightsRefused
+from sluis.rights.problems import RightsRefused, invalid, refuse_if
 from sluis.rights.records import request_row, view
 from sluis.rights.refusals import RefusalReason
 from sluis.rights.reminders import VIEWS, list_requests
@@ -42,6 +50,7 @@ from sluis.rights.verification import (
     verify_code,
     verify_facts,
 )
+from sluis.settings import Settings
 from sluis.web.api.rights import NO_STORE, parse_day, rights_desk
 from sluis.web.deps import language
 from sluis.web.pages.templating import render
@@ -124,18 +133,7 @@ async def submit_request(request: Request, desk: Desk, lang: Lang) -> Response:
 
 @router.get("/requests/{request_id}/verify", response_class=HTMLResponse)
 def verify_page(request_id: str, request: Request, desk: Desk, lang: Lang) -> HTMLResponse:
-    try:
-        step = identity_step(desk, request_id)
-    except RightsRefused:
-        return _not_found(request, lang)
-    return _page(
-        request,
-        "rights_verify.html",
-        lang,
-        step=step,
-        errors={},
-        sent=request.query_params.get("sent"),
-    )
+    return _verify_step(request, desk, request_id, lang, sent=request.query_params.get("sent"))
 
 
 @router.post("/requests/{request_id}/verify", response_class=HTMLResponse)
@@ -148,19 +146,7 @@ async def verify(request_id: str, request: Request, desk: Desk, lang: Lang) -> R
             facts = {k.removeprefix("fact."): v for k, v in values.items() if k.startswith("fact.")}
             verify_facts(desk, request_id, facts)
     except RightsRefused as exc:
-        try:
-            step = identity_step(desk, request_id)
-        except RightsRefused:
-            return _not_found(request, lang)
-        return _page(
-            request,
-            "rights_verify.html",
-            lang,
-            status=exc.status,
-            step=step,
-            errors=_errors(exc, lang),
-            sent=None,
-        )
+        return _verify_step(request, desk, request_id, lang, exc)
     response = RedirectResponse(f"/requests/{request_id}?lang={lang}", status_code=303)
     response.set_cookie(
         COOKIE,
@@ -178,20 +164,32 @@ def resend(request_id: str, request: Request, desk: Desk, lang: Lang) -> Respons
     try:
         send_code(desk, request_id)
     except RightsRefused as exc:
-        try:
-            step = identity_step(desk, request_id)
-        except RightsRefused:
-            return _not_found(request, lang)
-        return _page(
-            request,
-            "rights_verify.html",
-            lang,
-            status=exc.status,
-            step=step,
-            errors=_errors(exc, lang),
-            sent=None,
-        )
+        return _verify_step(request, desk, request_id, lang, exc)
     return RedirectResponse(f"/requests/{request_id}/verify?lang={lang}&sent=1", status_code=303)
+
+
+def _verify_step(
+    request: Request,
+    desk: RightsDesk,
+    request_id: str,
+    lang: str,
+    refused: RightsRefused | None = None,
+    sent: str | None = None,
+) -> HTMLResponse:
+    """The identity step, again with what was wrong when an attempt was ``refused``."""
+    try:
+        step = identity_step(desk, request_id)
+    except RightsRefused:
+        return _not_found(request, lang)
+    return _page(
+        request,
+        "rights_verify.html",
+        lang,
+        status=refused.status if refused else 200,
+        step=step,
+        errors=_errors(refused, lang) if refused else {},
+        sent=sent,
+    )
 
 
 def _opens(request: Request, desk: RightsDesk, request_id: str) -> bool:
@@ -267,6 +265,85 @@ def person_package(request_id: str, fmt: str, request: Request, desk: Desk, lang
         media_type="application/pdf",
         headers={**NO_STORE, "Content-Disposition": 'attachment; filename="my-data.pdf"'},
     )
+
+
+# -- letters to other organisations (public; nothing is kept) ---------------------------
+
+#: The form's label of each field a problem can name.
+_LETTER_LABELS = {
+    "kind": "letters.page.kind",
+    "to": "letters.page.to",
+    "to_address": "letters.page.to_address",
+    "name": "letters.page.name",
+    "address": "letters.page.address",
+    "email": "letters.page.email",
+    "reference": "letters.page.reference",
+    "decision_date": "letters.page.decision_date",
+    "sent": "letters.page.sent",
+    "details": "letters.page.details",
+    "lang": "letters.page.lang",
+    "format": "letters.page.result",
+}
+_LETTER_FIELDS = (*(f for f in _LETTER_LABELS if f not in ("lang", "format")), "letter_lang")
+
+
+def _letter_page(
+    request: Request, lang: str, values: dict[str, str], status: int = 200, **context: Any
+) -> HTMLResponse:
+    return _page(
+        request,
+        "rights_letter_page.html",
+        lang,
+        status=status,
+        kinds=list(LetterKind),
+        values=values,
+        labels=_LETTER_LABELS,
+        today=today().isoformat(),
+        errors=context.pop("errors", {}),
+        **context,
+    )
+
+
+@router.get("/rights/letter", response_class=HTMLResponse)
+def letter_form(request: Request, lang: Lang, kind: str = "") -> HTMLResponse:
+    return _letter_page(request, lang, {"kind": kind})
+
+
+@router.post("/rights/letter", response_class=HTMLResponse)
+async def letter_made(request: Request, lang: Lang) -> Response:
+    """The letter as a page, or (``format``) as a download; the input is only echoed back
+    in the page's download forms, never stored or logged."""
+    form = await _form(request)
+    values = {f: form.get(f, "") for f in _LETTER_FIELDS}
+    fields = {k: v for k, v in values.items() if k != "letter_lang"}
+    given = LetterInput(**fields, lang=values["letter_lang"] or lang)
+    try:
+        fmt = _letter_format(form.get("format") or "html")
+        drafted = make_letter(given, holiday_file=_settings(request).holidays)
+    except RightsRefused as exc:
+        return _letter_page(request, lang, values, status=exc.status, errors=_errors(exc, lang))
+    if fmt is LetterFormat.html:
+        return _letter_page(request, lang, values, l=drafted, letter=True)
+    return Response(
+        render_letter(drafted, fmt),
+        media_type=LETTER_MEDIA[fmt],
+        headers={
+            **NO_STORE,
+            "Content-Disposition": f'attachment; filename="{letter_file(drafted, fmt)}"',
+        },
+    )
+
+
+def _letter_format(text: str) -> LetterFormat:
+    try:
+        return LetterFormat(text)
+    except ValueError:
+        allowed = ", ".join(f.value for f in LetterFormat)
+        raise RightsRefused([invalid("format", "letter_format_unknown", allowed=allowed)]) from None
+
+
+def _settings(request: Request) -> Settings:
+    return request.app.state.settings
 
 
 # -- the staff desk ----------------------------------------------------------------------
@@ -347,19 +424,52 @@ def _detail(
             )
     except RightsRefused:
         return _not_found(request, lang)
-    duties = (
-        handling.duties_of(desk, request_id, today()) if found.kind is RequestKind.erasure else []
+    kept = (
+        handling.keeping(desk, request_id, today()) if found.kind is RequestKind.erasure else None
     )
+    rectifiable = found.kind is RequestKind.rectification and not found.closed
     return _page(
         request,
         "rights_detail.html",
         lang,
         status=status,
         r=found,
-        duties=duties,
+        duties=kept.duties if kept else (),
+        holds=kept.holds if kept else (),
+        fields=handling.rectification_fields(desk, request_id) if rectifiable else [],
+        field_prefix=FORM_PREFIX,
+        answer_pdf=any(e.event in ANSWERS and e.text for e in found.events),
         reasons=list(RefusalReason),
         errors=errors or {},
     )
+
+
+@router.get("/rights/{request_id}/answer.pdf")
+def staff_answer_pdf(request_id: str, request: Request, desk: Desk, lang: Lang) -> Response:
+    """The answer as a letter for post (when mail could not go, or the person asked)."""
+    try:
+        letter = answer_letter(desk, request_id)
+    except RightsRefused as exc:
+        if exc.status == 404:
+            return _not_found(request, lang)
+        return _detail(request, desk, request_id, lang, exc.status, _errors(exc, lang))
+    return Response(
+        answer_pdf(letter),
+        media_type="application/pdf",
+        headers={
+            **NO_STORE,
+            "Content-Disposition": f'attachment; filename="answer-{request_id}.pdf"',
+        },
+    )
+
+
+def _rectify(desk: RightsDesk, request_id: str, values: dict[str, str]) -> object:
+    corrections, problems = corrections_from_form(
+        values, handling.rectification_fields(desk, request_id)
+    )
+    refuse_if(problems)
+    subject = values.get("subject_id", "").strip() or None
+    return handling.rectify(desk, request_id, corrections, subject_id=subject)
 
 
 @router.post("/rights/{request_id}/{action}", response_class=HTMLResponse)
@@ -382,6 +492,7 @@ async def staff_act(
         "erase": lambda: handling.erase(desk, request_id),
         "restrict": lambda: handling.restrict(desk, request_id),
         "lift": lambda: handling.lift_restriction(desk, request_id),
+        "rectify": lambda: _rectify(desk, request_id, values),
         "objection": lambda: handling.decide_objection(
             desk, request_id, values.get("upheld") == "yes", values.get("reasons", "")
         ),
