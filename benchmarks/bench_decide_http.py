@@ -43,6 +43,8 @@ from typing import Any
 import httpx
 from sqlalchemy.engine import make_url
 
+from sluis.accounts.roles import Grant, Role
+from sluis.accounts.service import create_account, create_token
 from sluis.assessment.service import register_and_assess
 from sluis.gateway.loading import load_file
 from sluis.gateway.service import Gateway
@@ -55,6 +57,8 @@ TARGET_P99_MS = 25.0
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 PROFILE, DECISION = "german-credit", "credit-decision"
 PATH = "/api/v1/decisions"
+# The API token the clients send (made by ``prepare``): the hot path checks it too.
+AUTHORIZATION: dict[str, str] = {}
 
 
 def free_port() -> int:
@@ -95,6 +99,9 @@ def prepare(folder: Path, url: str) -> tuple[dict[str, str], list[dict[str, Any]
     settings = Settings(data_dir=folder)
     # Register once here (and make the master key) so the workers start alike.
     Gateway(sessions, settings).register_procedure(PROFILE, DECISION, module.procedure())
+    create_account(sessions, "bench", "Benchmark", grants=[Grant(Role.decision_owner, PROFILE)])
+    token, _ = create_token(sessions, "bench", "benchmark")
+    AUTHORIZATION["value"] = f"Bearer {token}"
     engine.dispose()
     env = {
         **os.environ,
@@ -118,7 +125,8 @@ def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Pop
         if server.poll() is not None:
             raise RuntimeError("the server stopped during start-up")
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/v1/profiles", timeout=1).status_code == 200:
+            probe = f"http://127.0.0.1:{port}/api/v1/openapi.json"
+            if httpx.get(probe, timeout=1).status_code == 200:
                 return server
         except httpx.HTTPError:
             time.sleep(0.2)
@@ -151,7 +159,7 @@ class Counter:
 async def httpx_worker(
     port: int, rows: list[dict[str, Any]], counter: Counter, timings: list[float]
 ) -> None:
-    headers = {"content-type": "application/json"}
+    headers = {"content-type": "application/json", "authorization": AUTHORIZATION["value"]}
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
         while (n := counter.take()) is not None:
             started = time.perf_counter()
@@ -170,6 +178,7 @@ async def raw_worker(
             payload = body(rows, n)
             head = (
                 f"POST {PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                f"Authorization: {AUTHORIZATION['value']}\r\n"
                 f"Content-Length: {len(payload)}\r\n\r\n"
             ).encode()
             started = time.perf_counter()

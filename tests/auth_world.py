@@ -14,6 +14,7 @@ import itertools
 import re
 
 from fastapi.testclient import TestClient
+from playwright.sync_api import Page
 from sqlalchemy.orm import Session, sessionmaker
 
 from sluis.accounts import service
@@ -89,4 +90,31 @@ def browser_session(
     return found.group(1)
 
 
-__all__ = ["PASSWORD", "account", "as_reviewer", "bearer", "browser_session", "sign_in"]
+__all__ = [
+    "PASSWORD",
+    "account",
+    "as_reviewer",
+    "bearer",
+    "browser_login",
+    "browser_session",
+    "sign_in",
+]
+
+
+def browser_login(
+    page: Page,
+    sessions: sessionmaker[Session],
+    *roles: str,
+    reviewer_id: str | None = None,
+) -> str:
+    """Sign a real browser in through the login page as a new account holding ``roles``
+    (an administrator when none are given); whoever was signed in is signed out first.
+    Returns the login name."""
+    login = account(sessions, *(roles or ("administrator",)), reviewer_id=reviewer_id)
+    page.context.clear_cookies()
+    page.goto("/login")
+    page.get_by_test_id("login-name").fill(login)
+    page.get_by_test_id("login-password").fill(PASSWORD)
+    page.get_by_test_id("login-submit").click()
+    page.get_by_test_id("signed-in-as").wait_for()
+    return login

@@ -4,6 +4,7 @@ bad rows reported each with their problems; and the examples in ``sluis demo``."
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 from types import ModuleType
 
@@ -13,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 from typer.testing import CliRunner
 
+from sluis.accounts.service import authenticate
 from sluis.assessment.service import register_and_assess
 from sluis.cli.main import app
 from sluis.gateway.loading import load_file
@@ -228,8 +230,13 @@ def test_the_demo_runs_both_examples_end_to_end_and_only_once(
     assert f"{allowance}, 2 granted, 4 refused — 6 final" in out
     assert recorded(sessions) == 18  # and 4 applications left for the review desk
     assert "Review cases ready: 4 for german-credit" in out or "Beoordelingszaken" in out
+    # The first run makes an administrator and prints its password once.
+    shown = re.search(r"as admin with password (\S+) \(shown only now", out)
+    assert shown is not None
+    assert authenticate(sessions, "admin", shown.group(1)) is not None
     again = runner.invoke(app, ["demo", "--seed-only"])
     assert again.exit_code == 0, again.output
+    assert "with password" not in again.stdout and "with your account" in again.stdout
     assert recorded(sessions) == 18  # idempotency keys: the second run replays
     with sessions.begin() as session:
         cases = session.scalars(select(ReviewCaseRow.state)).all()

@@ -114,3 +114,41 @@ def test_refusals_list_every_problem(
     assert "42.1:" in refused.stderr and "0.4:" in refused.stderr
     missing = runner.invoke(app, ["instrument", "verdict", "99"])
     assert missing.exit_code == 1
+
+
+def test_import_warns_about_the_definitions_slips_and_verdict_shows_both_readings(
+    db: sessionmaker[Session], sources: Path
+) -> None:
+    imported = runner.invoke(
+        app, ["instrument", "import", str(sources / "prescan.yaml"), "-l", "en"]
+    )
+    assert imported.exit_code == 0, imported.output
+    assert "Imported" in imported.stdout or "urn:nl:prescan:2.0" in imported.stdout
+    warnings = " ".join(imported.stderr.split())  # Rich wraps long lines
+    assert "this definition's rules carry 6 note(s)" in warnings
+    assert "never worked out" in warnings and "0.5.1" in warnings
+    quiet = runner.invoke(app, ["instrument", "import", str(sources / "dpia.yaml")])
+    assert quiet.exit_code == 0 and "opmerking" not in quiet.stderr
+
+    assert runner.invoke(app, ["instrument", "open", WELFARE, "urn:nl:prescan"]).exit_code == 0
+    from sluis.instruments import service
+
+    answers = {
+        "1.5.1": True,
+        "1.5.3": "Continu",
+        "1.5.4": "Aantal jaren",
+        "7.1.1": True,
+        "7.1.2": True,
+    }
+    service.save_answers(db, 1, answers)
+    shown = runner.invoke(app, ["instrument", "verdict", "1", "-l", "en"])
+    assert shown.exit_code == 0, shown.output
+    text = " ".join(shown.stdout.split())
+    published, _, intended = text.partition("as evidently intended")
+    assert "as published" in published and "DPIA: not needed" in published
+    assert "DPIA: required" in intended
+    assert "Score 'digitaledienst_minderjarig'" in intended
+    document = json.loads(runner.invoke(app, ["instrument", "verdict", "1", "--json"]).stdout)
+    assert document["differs"] is True
+    markdown = runner.invoke(app, ["instrument", "export", "1", "-l", "en"]).stdout
+    assert "Verdict of the definition as evidently intended" in markdown

@@ -34,7 +34,7 @@ def db(
 def test_add_authorise_and_list(db: sessionmaker[Session]) -> None:
     added = runner.invoke(app, ["reviewer", "add", "anna", "--name", "Anna Jansen"])
     assert added.exit_code == 0, added.output
-    assert "Reviewer anna added." in added.stdout and "not authentication" in added.stdout
+    assert "Reviewer anna added." in added.stdout and "sluis account create" in added.stdout
     granted = runner.invoke(app, ["reviewer", "authorise", "anna", PROFILE, "--senior"])
     assert granted.exit_code == 0, granted.output
     assert "anna is authorised for allowance (senior)." in granted.stdout

@@ -6,12 +6,15 @@ The tests that store keys run on SQLite and on PostgreSQL.
 from __future__ import annotations
 
 import base64
+import hmac
 import os
 import stat
 import threading
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -105,6 +108,16 @@ def test_pseudonyms_are_stable_distinct_and_keyed() -> None:
     assert len(ring.pseudonym("x")) == 64
     assert "123456782" not in ring.pseudonym("123456782")
     assert ring.pseudonyms(["a", "b"]) == [ring.pseudonym("a"), ring.pseudonym("b")]
+
+
+def test_pseudonyms_in_bulk_are_the_standard_hmac_of_each_id() -> None:
+    ring = KeyRing(MASTER)
+    key = HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"sluis/gateway/pseudonyms/v1"
+    ).derive(MASTER)
+    ids = ["", "a", "Ünïcode-ß", "x" * 200, "applicant-00000001"]
+    expected = [hmac.new(key, i.encode("utf-8"), "sha256").hexdigest() for i in ids]
+    assert ring.pseudonyms(ids) == expected == [ring.pseudonym(i) for i in ids]
 
 
 def test_a_payload_decrypts_only_with_its_key_and_its_record_id() -> None:

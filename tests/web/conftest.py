@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 from playwright.sync_api import Page, sync_playwright
 from sqlalchemy.orm import Session, sessionmaker
 
-from auth_world import sign_in
+from auth_world import browser_login, sign_in
 from sluis.settings import Settings
 from sluis.store.db import create_engine_for, make_session_factory, migrate
 from sluis.web.app import create_app
@@ -97,7 +97,8 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
 
 @pytest.fixture
 def page(live_server: LiveServer) -> Iterator[Page]:
-    """A page in Debian's Chromium, in Dutch, pointed at the live server."""
+    """A page in Debian's Chromium, in Dutch, pointed at the live server, signed in as an
+    administrator through the login page."""
     if not CHROMIUM.exists():
         if os.environ.get("SLUIS_REQUIRE_BROWSER") == "1":
             pytest.fail(f"Chromium not found at {CHROMIUM}", pytrace=False)
@@ -105,6 +106,8 @@ def page(live_server: LiveServer) -> Iterator[Page]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         context = browser.new_context(base_url=live_server.url, locale="nl-NL")
-        yield context.new_page()
+        page = context.new_page()
+        browser_login(page, live_server.sessions)  # through the real login page
+        yield page
         context.close()
         browser.close()

@@ -225,3 +225,48 @@ def test_an_instrument_is_only_reached_under_its_own_algorithm(
 def test_pages_in_english(client: TestClient, world: dict[str, Any]) -> None:
     page = _form(client, world["base"] + "?part=3&lang=en")
     assert "Interim results" in page and "Save" in page
+
+
+def test_the_page_explains_the_definition_and_shows_both_readings_when_they_differ(
+    client: TestClient, world: dict[str, Any], sessions
+) -> None:
+    instance = world["prescan"].id
+    answers = {
+        "1.4.1": [
+            "Categorie betrokkenen: Kinderen jonger dan 16 jaar",
+            "Categorie betrokkenen: Andere kwetsbare groepen (gehandicapten, minderheden, etc.)",
+        ],
+        "1.5.1": True,
+        "1.5.3": "Continu",
+        "1.5.4": "Aantal jaren",
+    }
+    service.save_answers(sessions, instance, answers)
+    page = _form(client, world["base"] + "?part=1&lang=en")
+    about = re.search(
+        r'<details class="in-about" data-testid="definition-notes">.*?</details>', page, re.S
+    )
+    assert about is not None and "About this definition (6)" in about.group(0)
+    assert 'data-code="unprefixed_weights"' in about.group(0)
+    readings = re.search(r'<section class="in-readings".*?</section>', page, re.S).group(0)
+    assert re.search(
+        r'data-testid="reading-DPIA" class="in-differs">.*?as_published">not needed<.*?'
+        r'as_intended">required<',
+        readings,
+        re.S,
+    )
+    assert "Score &#39;betrokkenen&#39;: 0 as published, 2 as intended." in readings
+    # the verdict shown first is the published one
+    assert 'data-testid="verdict-DPIA" data-level="none"' in page
+
+    service.save_answers(sessions, instance, {"0.1": True})
+    page = _form(client, world["base"] + "?part=0")
+    assert 'data-testid="readings"' not in page
+    assert 'data-testid="definition-notes"' in page  # the notes stay: they are the definition's
+
+
+def test_a_definition_without_notes_has_no_about_box(
+    client: TestClient, world: dict[str, Any], sessions
+) -> None:
+    dpia = service.open_instance(sessions, BANK, "urn:nl:dpia")
+    page = _form(client, f"/profiles/{BANK}/instruments/{dpia.id}")
+    assert 'data-testid="definition-notes"' not in page

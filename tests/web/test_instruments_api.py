@@ -120,3 +120,44 @@ def test_sign_off_refusals_are_listed(api: TestClient, prescan: dict[str, Any]) 
     done = api.put(f"{url}/completed", json={"completed": ["0", "1", "2", "3", "4", "5", "6", "7"]})
     assert done.status_code == 200
     assert api.post(f"{url}/sign", json=body).json()["state"] == "signed"
+
+
+CHILDREN = "Categorie betrokkenen: Kinderen jonger dan 16 jaar"
+VULNERABLE = "Categorie betrokkenen: Andere kwetsbare groepen (gehandicapten, minderheden, etc.)"
+THREE = {"1.5.1": True, "1.5.3": "Continu", "1.5.4": "Aantal jaren"}
+
+
+def test_the_definition_carries_its_notes_as_warnings(api: TestClient) -> None:
+    notes = api.get(f"{API}/definitions/urn:nl:prescan").json()["notes"]
+    codes = sorted({n["code"] for n in notes})
+    assert codes == [
+        "misplaced_calculation",
+        "quoted_condition",
+        "renamed_task",
+        "unprefixed_weights",
+    ]
+    assert all(n["text"]["nl"] and n["text"]["en"] and n["readings_differ"] for n in notes)
+    assert api.get(f"{API}/definitions/urn:nl:dpia").json()["notes"] == []
+
+
+def test_the_verdict_is_the_published_one_with_the_intended_beside_it(
+    api: TestClient, prescan: dict[str, Any]
+) -> None:
+    url = f"{API}/instances/{prescan['id']}"
+    answers = {**THREE, "1.4.1": [CHILDREN, VULNERABLE]}
+    assert api.put(f"{url}/answers", json={"answers": answers}).status_code == 200
+    verdict = api.get(f"{url}/verdict").json()
+    dpia = next(a for a in verdict["assessments"] if a["id"] == "DPIA")
+    assert (verdict["reading"], dpia["level"]) == ("as_published", "none")
+    intended = verdict["readings"]["as_intended"]["assessments"]
+    assert next(a for a in intended if a["id"] == "DPIA")["level"] == "required"
+    assert verdict["differs"] is True and verdict["readings"]["differs"] is True
+    kinds = {d["kind"] for d in verdict["readings"]["differences"]}
+    assert {"level", "criterion", "score"} <= kinds
+    assert [n["code"] for n in verdict["readings"]["notes"]] == ["unprefixed_weights"]
+    assert verdict["comparison"]["prescan"] == "not_required"
+
+    agreed = {**THREE, "0.1": True}
+    assert api.put(f"{url}/answers", json={"answers": agreed}).status_code == 200
+    verdict = api.get(f"{url}/verdict").json()
+    assert verdict["differs"] is False and verdict["readings"]["differences"] == []

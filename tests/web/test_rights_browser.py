@@ -5,16 +5,19 @@ sized screen, against a live server, with mail through a local SMTP server."""
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import pytest
 import uvicorn
 from playwright.sync_api import Page, expect, sync_playwright
 
+from auth_world import bearer
 from rights_world import (
     POOR,
     Sink,
@@ -127,11 +130,15 @@ def test_a_person_contests_and_a_second_reviewer_changes_the_decision(
     assert world.gateway.get_decision(record.decision_uuid).outcome == "refused"
     set_contact(world.desk, PERSON, MAIL)
 
-    # The person opens their notice and follows its link to contest the decision.
-    phone.goto(f"/decisions/{record.decision_uuid}/notice")
-    contest = phone.locator(f"a[href*='right=contest'][href*='ref={record.decision_uuid}']")
-    expect(contest).to_have_count(1)
-    contest.click()
+    # The person's notice (sent to them; staff may open it, the person has no account)
+    # carries the link to contest the decision, which the person follows.
+    staff = bearer(sessions, "privacy_officer")
+    notice = httpx.get(f"{world.url}/decisions/{record.decision_uuid}/notice", headers=staff)
+    assert notice.status_code == 200
+    assert httpx.get(f"{world.url}/decisions/{record.decision_uuid}/notice").status_code == 401
+    link = re.search(r'href="([^"]*right=contest[^"]*)"', notice.text)
+    assert link is not None and f"ref={record.decision_uuid}" in link.group(1)
+    phone.goto(link.group(1).replace("&amp;", "&"))
     expect(phone.get_by_test_id("kind-contest")).to_be_checked()
     expect(phone.get_by_test_id("reference")).to_have_value(record.decision_uuid)
     assert fits_the_screen(phone)

@@ -299,6 +299,25 @@ def _end_sessions(session: Session, account_id: str) -> None:
     )
 
 
+def first_administrator(
+    sessions: Sessions, login: str = "admin", reviewer_id: str | None = None
+) -> str | None:
+    """When there is no account at all, an administrator with a generated password (for
+    the demo's first run); returns that password, to be shown once. None otherwise."""
+    if count_accounts(sessions) > 0:
+        return None
+    password = new_secret()[:20]
+    create_account(
+        sessions,
+        login,
+        "Administrator",
+        password=password,
+        grants=[Grant(Role.administrator)],
+        reviewer_id=reviewer_id,
+    )
+    return password
+
+
 # -- signing in --------------------------------------------------------------------------
 
 
@@ -342,6 +361,13 @@ def start_session(
     now = now or utcnow()
     raw = new_secret()
     with _writing(sessions) as session:
+        # The account's ended sessions are of no use any more: forget them now.
+        session.execute(
+            delete(WebSessionRow).where(
+                WebSessionRow.account_id == account_id,
+                (WebSessionRow.expires_at <= now) | WebSessionRow.revoked_at.is_not(None),
+            )
+        )
         session.add(
             WebSessionRow(
                 id_hash=digest(raw),
@@ -529,6 +555,7 @@ __all__ = [
     "create_account",
     "create_token",
     "end_session",
+    "first_administrator",
     "get_account",
     "grant",
     "list_accounts",

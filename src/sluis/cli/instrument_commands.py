@@ -6,6 +6,7 @@ Markdown. Thin: every command calls ``sluis.instruments.service``."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from sluis.instruments import service as instruments
 from sluis.instruments.answers import AnswersInvalid
 from sluis.instruments.exchange import OutputInvalid
 from sluis.instruments.loading import DefinitionInvalid, SchemaNotFound
+from sluis.instruments.rules import Verdicts
 from sluis.profiles.service import ProfileNotFound
 from sluis.settings import Settings
 
@@ -86,6 +88,11 @@ def import_command(
         raise typer.Exit(EXIT_INVALID) from None
     key = "instrument.cli.imported" if stored.created else "instrument.cli.unchanged"
     console.print(_(key).format(key=stored.key, name=stored.name))
+    notes = instruments.definition_notes_of(stored.definition)
+    if notes:  # warnings: the definition is imported all the same
+        err.print(f"[yellow]{_('instrument.cli.notes').format(count=len(notes))}[/yellow]")
+        for note in notes:
+            err.print(f"[yellow]  - {note.text.get(lang.value)}[/yellow]")
 
 
 @app.command("list")
@@ -216,18 +223,28 @@ def verdict_command(
         typer.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
         return
     _ = translator(lang.value)
-    for outcome in result.verdicts.assessments:
-        level = _(f"instrument.doc.level.{outcome.level}")
-        console.print(
-            f"[bold]{outcome.id}[/bold]: {level}"
-            + (f" — {outcome.result}" if outcome.result else "")
-        )
-        for criterion in outcome.fired:
-            console.print(f"  - {criterion.id}: {criterion.explanation}")
+    if result.differs:
+        console.print(f"[bold]{_('instrument.doc.as_published')}[/bold]")
+    _print_verdicts(result.verdicts, _)
+    if result.differs:
+        console.print(f"[bold]{_('instrument.doc.as_intended')}[/bold]")
+        _print_verdicts(result.readings.intended, _)
+        console.print(_("instrument.doc.readings_differ"))
+        for difference in result.readings.differences:
+            console.print(f"  - {difference.text.get(lang.value)}")
     if result.comparison is not None:
         console.print(_("instrument.doc.comparison"))
         for reason in result.comparison.reasons:
             console.print(f"  - {reason.get(lang.value)}")
+
+
+def _print_verdicts(verdicts: Verdicts, _: Callable[[str], str]) -> None:
+    for outcome in verdicts.assessments:
+        level = _(f"instrument.doc.level.{outcome.level}")
+        result = f" — {outcome.result}" if outcome.result else ""
+        console.print(f"[bold]{outcome.id}[/bold]: {level}{result}")
+        for criterion in outcome.fired:
+            console.print(f"  - {criterion.id}: {criterion.explanation}")
 
 
 @app.command("export")

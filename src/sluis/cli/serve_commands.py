@@ -60,8 +60,29 @@ def demo(
         )
     settings = demo_decisions(settings, examples, console)  # binds them in the served app
     demo_review_cases(settings, examples, console)
+    _demo_sign_in(settings, host, port)
     if not seed_only:
         _run(settings, host, port)
+
+
+def _demo_sign_in(settings: Settings, host: str | None, port: int | None) -> None:
+    """Every page needs an account: on the first run an administrator (who also acts as
+    the demo reviewer) with a generated password, printed this once."""
+    from sluis.accounts.service import first_administrator
+    from sluis.cli.reviewer_commands import DEMO_REVIEWER
+
+    password = first_administrator(open_database(settings), "admin", DEMO_REVIEWER[0])
+    url = f"http://{host or settings.host}:{port or settings.port}/login"
+    if password is not None:
+        console.print(
+            f"Sign in at {url} as [bold]admin[/bold] with password [bold]{password}[/bold] "
+            "(shown only now; change it with `sluis account set-password admin`)."
+        )
+    else:
+        console.print(
+            f"Sign in at {url} with your account (`sluis account list`; new ones with "
+            "`sluis account create`)."
+        )
 
 
 def _run(settings: Settings, host: str | None, port: int | None) -> None:

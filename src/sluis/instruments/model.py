@@ -167,6 +167,12 @@ class Definition:
             parent = self.parent_of(parent.id)
         return out
 
+    def part_of(self, key: str) -> str:
+        """The top-level part an answer key (``5.1.1`` or ``5.1.1[2]``) belongs to."""
+        task_id = key.split("[", 1)[0]
+        ancestors = self.ancestors(task_id)
+        return ancestors[-1].id if ancestors else task_id
+
     def walk(self) -> Iterator[Task]:
         for task in self.tasks:
             yield from task.walk()

@@ -17,6 +17,7 @@ from sluis.i18n import translator
 from sluis.instruments.answers import element_members
 from sluis.instruments.model import Task, TaskType
 from sluis.instruments.prefill import as_text
+from sluis.instruments.rules import Verdicts
 from sluis.instruments.service import InstrumentVerdict, StoredInstance, instance_progress
 from sluis.instruments.visibility import visible_task_ids
 from sluis.reports.rendering import TEMPLATES, report_environment
@@ -158,13 +159,14 @@ def _block_markdown(block: Block, _: Callable[[str], str]) -> list[str]:
 
 def _verdict_markdown(verdict: InstrumentVerdict, _: Callable[[str], str], lang: str) -> list[str]:
     lines = [f"## {_('instrument.doc.verdict')}", ""]
-    for outcome in verdict.verdicts.assessments:
-        level = _(f"instrument.doc.level.{outcome.level}")
-        result = f" — {outcome.result}" if outcome.result else ""
-        lines.append(f"- **{outcome.id}**: {level}{result}")
-        for criterion in outcome.fired:
-            lines.append(f"  - {_('instrument.doc.criteria')}: {criterion.explanation}")
-    lines.append("")
+    if verdict.differs:
+        lines += [f"*{_('instrument.doc.as_published')}*", ""]
+    lines += _outcomes_markdown(verdict.verdicts, _)
+    if verdict.differs:
+        lines += [f"*{_('instrument.doc.as_intended')}*", ""]
+        lines += _outcomes_markdown(verdict.readings.intended, _)
+        lines += [_("instrument.doc.readings_differ"), ""]
+        lines += [f"- {d.text.get(lang)}" for d in verdict.readings.differences] + [""]
     if verdict.comparison is not None:
         agree = _("instrument.doc.agree" if verdict.comparison.agree else "instrument.doc.disagree")
         lines += [f"### {_('instrument.doc.comparison')}", "", agree, ""]
@@ -172,6 +174,17 @@ def _verdict_markdown(verdict: InstrumentVerdict, _: Callable[[str], str], lang:
             lines.append(f"- {reason.get(lang)}")
         lines.append("")
     return lines
+
+
+def _outcomes_markdown(verdicts: Verdicts, _: Callable[[str], str]) -> list[str]:
+    lines = []
+    for outcome in verdicts.assessments:
+        level = _(f"instrument.doc.level.{outcome.level}")
+        result = f" — {outcome.result}" if outcome.result else ""
+        lines.append(f"- **{outcome.id}**: {level}{result}")
+        for criterion in outcome.fired:
+            lines.append(f"  - {_('instrument.doc.criteria')}: {criterion.explanation}")
+    return [*lines, ""]
 
 
 def _signatures_markdown(stored: StoredInstance, _: Callable[[str], str]) -> list[str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import literal_column, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from sluis.assessment.service import assess_stored
@@ -96,7 +96,9 @@ def review_events(sessions: sessionmaker[Session], decision_uuid: str) -> tuple[
             select(AuditEventRow.at, AuditEventRow.details)
             .where(
                 AuditEventRow.decision_uuid == decision_uuid,
-                AuditEventRow.event == REVIEWED_EVENT,
+                # A literal, not a parameter: so PostgreSQL's generic plans can use the
+                # partial index ix_audit_events_reviewed_decision too.
+                AuditEventRow.event == literal_column(f"'{REVIEWED_EVENT}'"),
             )
             .order_by(AuditEventRow.seq)
         ).all()

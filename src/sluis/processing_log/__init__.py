@@ -6,7 +6,9 @@ Pure parts: ``fields`` (the standard's record fields and ``dpl.core`` attributes
 ``activities`` (which operations process personal data; the register's processing
 activity id per profile version), ``lines`` (the JSON-lines format). Adapters:
 ``subject_ids`` (the person's id encrypted), ``shipping`` (the file and OTLP, in the
-background) and ``log`` (what the services call, W3C Trace Context at the web edge).
+background), ``log`` (what the services call, W3C Trace Context at the web edge),
+``hooks`` (``@logged``: the desks' services hooked with one line) and ``reading`` (the
+local file read back, for ``sluis processing-log show``).
 """
 
 from sluis.processing_log.activities import Operation

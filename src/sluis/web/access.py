@@ -81,6 +81,8 @@ ACCESS: dict[str, Rule] = {
     "GET /login": PUBLIC,
     "POST /login": PUBLIC,
     "POST /logout": PUBLIC,
+    "GET /login/oidc": PUBLIC,
+    "GET /login/oidc/callback": PUBLIC,
     "GET /accounts": need(P.accounts_manage),
     "POST /accounts": need(P.accounts_manage),
     "POST /accounts/{account_id}/{action}": need(P.accounts_manage),

@@ -9,9 +9,10 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.orm import Session, sessionmaker
 
 from sluis import __version__
+from sluis.rights.desk import RightsDesk
 from sluis.settings import Settings
 from sluis.store.db import create_engine_for, make_session_factory
-from sluis.web import auth, errors, log_privacy
+from sluis.web import auth, auth_oidc, errors, log_privacy
 from sluis.web.api import algoritmeregister as algoritmeregister_api
 from sluis.web.api import art30 as art30_api
 from sluis.web.api import assessments, profiles, schemas
@@ -72,6 +73,9 @@ def create_app(
     app.include_router(dpia_pages.router)
     app.include_router(instruments_api.router)
     app.state.gateway = decisions_api.open_gateway(settings, sessions)
+    # Made now, not on the first rights request: the desk answers a waiting contest the
+    # moment its review settles, also when no rights page has been asked for yet.
+    app.state.rights = RightsDesk(app.state.gateway, settings)
     app.include_router(decisions_api.router)
     app.add_middleware(decisions_api.DirectDecisions)  # the hot path skips the routing
     app.include_router(reviews_api.router)
@@ -85,6 +89,7 @@ def create_app(
     app.include_router(dashboard_pages.router)
     app.include_router(instrument_pages.router)
     app.include_router(account_pages.router)
+    app.include_router(auth_oidc.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # Every route's rule (sluis.web.access) is checked here, in front of the decisions' hot
     # path and behind the rate limits and security headers.

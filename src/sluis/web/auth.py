@@ -38,12 +38,13 @@ from sluis.accounts import service
 from sluis.accounts.roles import Principal
 from sluis.accounts.secrets import TOKEN_PREFIX, csrf_for, digest, same
 from sluis.gateway.crypto import load_master_key
-from sluis.i18n import LANGUAGES, label
+from sluis.i18n import label
 from sluis.rights.tokens import TOKEN_SECRET_INFO, derive_secret, token_opens
 from sluis.settings import Settings
 from sluis.store.tables.base import utcnow
 from sluis.store.tables.rights import RightsRequestRow
-from sluis.web.access import Rule, Verdict, judge, rule_for
+from sluis.web.access import Verdict, judge, rule_for
+from sluis.web.deps import language
 from sluis.web.security import is_https
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,7 @@ PERSON_COOKIE = "sluis_request"  # set by the rights portal (sluis.web.pages.rig
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = b"x-csrf-token"
 CSRF_INFO = b"sluis/web/csrf/v1"
+STATIC = "/static/"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 TOKEN_CACHE_SECONDS = 10.0
 TOKEN_CACHE_MAX = 10_000
@@ -132,6 +134,10 @@ class Authenticator:
     @cached_property
     def csrf_key(self) -> bytes:
         return derive_secret(self._master, CSRF_INFO)
+
+    def derived(self, info: bytes) -> bytes:
+        """A secret for one use, derived from the master key."""
+        return derive_secret(self._master, info)
 
     def csrf_token(self, session_id: str) -> str:
         return csrf_for(self.csrf_key, session_id)
@@ -231,8 +237,11 @@ class AccessControl:
             return
         route, params = found
         rule = rule_for(method, route.path_format)
+        if rule is not None and rule.public and route.path_format.startswith(STATIC):
+            await self.app(scope, receive, send)  # style sheets need nobody looked up
+            return
         auth: Authenticator = scope["app"].state.authenticator
-        principal, session_id = await _identify(auth, scope, rule)
+        principal, session_id = await _identify(auth, scope)
         state = scope.setdefault("state", {})
         state["principal"] = principal
         state["csrf_token"] = auth.csrf_token(session_id) if session_id else None
@@ -257,9 +266,7 @@ class AccessControl:
         await self.app(scope, receive, send)
 
 
-async def _identify(
-    auth: Authenticator, scope: Scope, rule: Rule | None
-) -> tuple[Principal | None, str | None]:
+async def _identify(auth: Authenticator, scope: Scope) -> tuple[Principal | None, str | None]:
     """The principal, and the raw session id when it came from a session cookie."""
     token = bearer(scope)
     if token is not None:
@@ -355,11 +362,7 @@ async def _refuse(
 
 
 def page_language(scope: Scope) -> str:
-    request = Request(scope)
-    for candidate in (request.query_params.get("lang"), request.cookies.get("lang")):
-        if candidate in LANGUAGES:
-            return candidate
-    return scope["app"].state.settings.default_language
+    return language(Request(scope))
 
 
 def install(app: Any, sessions: sessionmaker[Session], settings: Settings) -> None:

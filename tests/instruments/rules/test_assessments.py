@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from sluis.instruments.rules import evaluate_assessments
+from sluis.instruments.rules import INTENDED, evaluate_assessments
 
 AP = "Lijst AP: Profilering"
 EDPB_A = "Lijst EDPB: Geautomatiseerde besluitvorming"
@@ -16,9 +16,20 @@ CHILDREN = "Categorie betrokkenen: Kinderen jonger dan 16 jaar"
 VULNERABLE = "Categorie betrokkenen: Andere kwetsbare groepen (gehandicapten, minderheden, etc.)"
 STAFF = "Categorie betrokkenen: Medewerkers/bewindspersonen"
 
-# Risk points: data subjects 2 (children 3 + vulnerable 3 = 6 → 2), 10.000 or more 1,
+# Risk points as published: special data 1, other sensitive data 1, 10.000 or more 1,
 # continuous processing 1, kept for years 1: total 5.
 RISKY: dict[str, Any] = {
+    "1.2.1": True,
+    "1.2.2": ["Categorie bijzondere persoonsgegevens: Gegevens over gezondheid"],
+    "1.3.1": True,
+    "1.3.2": ["Categorie gevoelige persoonsgegevens: Surfgedrag"],
+    "1.5.1": True,
+    "1.5.3": "Continu",
+    "1.5.4": "Aantal jaren",
+}
+# As intended the data subjects add 2 (children 3 + vulnerable 3 = 6 → 2): total 5; as
+# published the weights never match the prefixed options and the total is 3.
+RISKY_AS_INTENDED: dict[str, Any] = {
     "1.4.1": [CHILDREN, VULNERABLE],
     "1.5.1": True,
     "1.5.3": "Continu",
@@ -94,6 +105,12 @@ def test_nothing_fires_on_empty_or_harmless_answers(prescan) -> None:
             ("IAMA", "none", ()),
         ]
         assert verdicts.problems == ()
+
+
+def test_the_data_subjects_weights_count_only_as_intended(prescan) -> None:
+    assert verdict(prescan, RISKY_AS_INTENDED, "DPIA") == ("none", [])
+    outcome = evaluate_assessments(prescan, RISKY_AS_INTENDED, INTENDED).get("DPIA")
+    assert (outcome.level, [c.id for c in outcome.fired]) == ("required", ["riskscore"])
 
 
 def test_a_risk_total_of_exactly_four_does_not_require_a_dpia(prescan) -> None:

@@ -60,10 +60,10 @@ def test_agree_on_required_and_name_the_dpa_list_categories_we_found(prescan) ->
 
 def test_disagree_when_the_prescan_counts_points_and_we_find_too_few_criteria(prescan) -> None:
     risky = {
-        "1.4.1": [
-            "Categorie betrokkenen: Kinderen jonger dan 16 jaar",
-            "Categorie betrokkenen: Andere kwetsbare groepen (gehandicapten, minderheden, etc.)",
-        ],
+        "1.2.1": True,
+        "1.2.2": ["Categorie bijzondere persoonsgegevens: Gegevens over gezondheid"],
+        "1.3.1": True,
+        "1.3.2": ["Categorie gevoelige persoonsgegevens: Surfgedrag"],
         "1.5.1": True,
         "1.5.3": "Continu",
         "1.5.4": "Jaar",

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from sluis.instruments.rules import (
+    INTENDED,
     Environment,
     ExpressionError,
     evaluate_expression,
@@ -99,11 +100,26 @@ def test_answers_inside_a_repeatable_group_read_the_first_element() -> None:
     assert value("answers('2.1.1')", answers) == "eerste"
 
 
-def test_weighted_count_map_matches_keys_with_and_without_the_option_prefix() -> None:
+def test_weighted_count_map_as_published_matches_only_equal_keys() -> None:
     expression = "weightedCountMap(answers('x'), ['k1', 'k2', 'k3'], [1, 3, 0])"
     answers = {"x": ["Categorie: k1", "k2", "Categorie: k3", "onbekend"]}
-    assert value(expression, answers) == 4
+    assert value(expression, answers) == 3
     assert value(expression, {}) == 0
+
+
+def test_weighted_count_map_as_intended_also_matches_keys_after_the_option_prefix() -> None:
+    expression = "weightedCountMap(answers('x'), ['k1', 'k2', 'k3'], [1, 3, 0])"
+    answers = {"x": ["Categorie: k1", "k2", "Categorie: k3", "onbekend"]}
+    environment = Environment.of(answers, reading=INTENDED)
+    assert evaluate_expression(expression, environment) == 4
+
+
+def test_a_renamed_task_is_read_under_its_new_id_only_when_told() -> None:
+    answers = {"0.5.1": True}
+    plain = Environment.of(answers)
+    renamed = Environment.of(answers, aliases={"0.4.1": "0.5.1"})
+    assert evaluate_expression("answers('0.4.1')", plain) is None
+    assert evaluate_expression("answers('0.4.1')", renamed) is True
 
 
 def test_scores_and_criteria_are_read_by_member_and_missing_ones_are_null() -> None:

@@ -6,14 +6,15 @@ from typing import Any
 
 import pytest
 
-from sluis.instruments.rules import scores
+from sluis.instruments.rules import INTENDED, PUBLISHED, scores
 
 GEWOON = "Categorie gewone persoonsgegevens: "
 BIJZONDER = "Categorie bijzondere persoonsgegevens: "
 
 
-def score_of(definition: dict, answers: dict[str, Any], key: str) -> Any:
-    return scores(definition, answers).values.get(key)
+def score_of(definition: dict, answers: dict[str, Any], key: str, reading=INTENDED) -> Any:
+    """As intended: where the published text slips, see the tests of the published reading."""
+    return scores(definition, answers, reading).values.get(key)
 
 
 @pytest.mark.parametrize(
@@ -99,13 +100,54 @@ def test_scores_of_the_real_prescan(
     assert score_of(prescan, answers, key) == expected
 
 
+@pytest.mark.parametrize(
+    ("answers", "key"),
+    [
+        ({"1.4.1": ["Categorie betrokkenen: Kinderen jonger dan 16 jaar"]}, "betrokkenen"),
+        (
+            {"5.1.1": True, "5.1.2": ["Basisregistratie: Basisregistratie Personen (BRP)"]},
+            "basisregistratie",
+        ),
+        ({"7.1.1": True, "7.1.2": True}, "digitaledienst_minderjarig"),
+        ({"2.1.1": True, "0.5.1": True, "2.1.3": "Buiten EER"}, "internationale_doorgifte"),
+    ],
+)
+def test_as_published_the_slips_score_less_than_intended(
+    prescan, answers: dict[str, Any], key: str
+) -> None:
+    published = score_of(prescan, answers, key, PUBLISHED) or 0
+    assert published < score_of(prescan, answers, key)
+
+
+def test_as_published_the_weighted_scores_are_zero_and_the_misfiled_one_is_missing(
+    prescan,
+) -> None:
+    answers = {
+        "1.4.1": ["Categorie betrokkenen: Kinderen jonger dan 16 jaar"],
+        "5.1.1": True,
+        "5.1.2": ["Basisregistratie: Basisregistratie Personen (BRP)"],
+        "7.1.1": True,
+        "7.1.2": True,
+    }
+    assert score_of(prescan, answers, "betrokkenen", PUBLISHED) == 0
+    assert score_of(prescan, answers, "basisregistratie", PUBLISHED) == 0
+    assert score_of(prescan, answers, "digitaledienst_minderjarig", PUBLISHED) is None
+
+
+def test_the_transfer_score_reads_the_cloud_question_only_as_intended(prescan) -> None:
+    answers = {"2.1.1": True, "2.1.8": False, "0.5.1": True, "2.1.3": "Buiten EER"}
+    assert score_of(prescan, answers, "internationale_doorgifte", PUBLISHED) == 1
+    assert score_of(prescan, answers, "internationale_doorgifte") == 2
+
+
 def test_hidden_answers_do_not_score(prescan) -> None:
     answers = {"1.2.1": False, "1.2.2": [f"{BIJZONDER}Genetische gegevens"]}
     assert score_of(prescan, answers, "bijzonder_persoonsgegeven") == 0
 
 
 def test_details_keep_the_computed_value_next_to_the_score(prescan) -> None:
-    result = scores(prescan, {"1.4.1": ["Categorie betrokkenen: Kinderen jonger dan 16 jaar"]})
+    answers = {"1.4.1": ["Categorie betrokkenen: Kinderen jonger dan 16 jaar"]}
+    result = scores(prescan, answers, INTENDED)
     detail = next(d for d in result.details if d.key == "betrokkenen")
     assert (detail.task_id, detail.value, detail.score) == ("1.4.1", 3, 1)
 

@@ -86,6 +86,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "instrument_pages.level.recommended": ("aanbevolen", "recommended"),
     "instrument_pages.level.none": ("niet nodig", "not needed"),
     "instrument_pages.because": ("Omdat:", "Because:"),
+    "instrument_pages.readings_differ": (
+        "De definitie bevat slordigheden (zie 'Over deze definitie'). Zoals gepubliceerd, "
+        "en zo rekent ook het formulier van de overheid, is de uitkomst hierboven; zoals "
+        "bedoeld komt er bij ten minste één beoordeling iets anders uit.",
+        "The definition has slips (see 'About this definition'). As published, which is "
+        "also how the government's form tool works it out, the outcome is the one above; as "
+        "intended at least one assessment comes out otherwise.",
+    ),
+    "instrument_pages.as_published": ("Zoals gepubliceerd", "As published"),
+    "instrument_pages.as_intended": ("Zoals bedoeld", "As intended"),
+    "instrument_pages.assessment": ("Beoordeling", "Assessment"),
+    "instrument_pages.why_differ": ("Waarom ze verschillen", "Why they differ"),
+    "instrument_pages.about_definition": ("Over deze definitie", "About this definition"),
+    "instrument_pages.about_intro": (
+        "Opmerkingen over de regels van deze definitie. Het zijn waarschuwingen, geen fouten: "
+        "de uitslag die telt is die van de definitie zoals gepubliceerd.",
+        "Notes on this definition's rules. They are warnings, not errors: the verdict that "
+        "counts is that of the definition as published.",
+    ),
     "instrument_pages.rule_problems": (
         "Regels die niet konden worden toegepast:",
         "Rules that could not be applied:",

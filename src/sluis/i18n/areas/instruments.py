@@ -34,6 +34,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "instrument.doc.level.recommended": ("aanbevolen", "recommended"),
     "instrument.doc.level.none": ("niet nodig", "not needed"),
     "instrument.doc.criteria": ("want", "because"),
+    "instrument.doc.as_published": (
+        "Uitslag zoals de definitie is gepubliceerd (zo rekent ook het formulier van de overheid)",
+        "Verdict of the definition as published (as the government's form tool works it out)",
+    ),
+    "instrument.doc.as_intended": (
+        "Uitslag zoals de definitie kennelijk bedoeld is",
+        "Verdict of the definition as evidently intended",
+    ),
+    "instrument.doc.readings_differ": (
+        "Zoals bedoeld komt er bij ten minste één beoordeling iets anders uit. Waarom:",
+        "As intended at least one assessment comes out otherwise. Why:",
+    ),
+    "instrument.cli.notes": (
+        "Let op, de regels van deze definitie bevatten {count} opmerking(en):",
+        "Note: this definition's rules carry {count} note(s):",
+    ),
     "instrument.doc.comparison": (
         "Vergeleken met de eigen beoordeling van Sluis",
         "Compared with Sluis's own assessment",

@@ -41,23 +41,30 @@ from sluis.instruments.rules.lint import (
     definition_notes,
     rule_expressions,
 )
+from sluis.instruments.rules.readings import INTENDED, PUBLISHED, Reading
 from sluis.instruments.rules.scores import Scores, compute_scores
 from sluis.instruments.rules.tasks import normalise_answers
 from sluis.instruments.rules.visibility import Visibility, prune_hidden, visible_tasks
 
 
-def scores(definition: Any, answers: Mapping[str, Any] | None) -> Scores:
+def scores(
+    definition: Any, answers: Mapping[str, Any] | None, reading: Reading = PUBLISHED
+) -> Scores:
     """The definition's risk scores for ``answers`` (hidden answers left out)."""
-    visibility = visible_tasks(definition, answers)
-    return compute_scores(visibility.index, prune_hidden(visibility))
+    visibility = visible_tasks(definition, answers, reading)
+    return compute_scores(visibility.index, prune_hidden(visibility), reading)
 
 
-def counted_answers(definition: Any, answers: Mapping[str, Any] | None) -> dict[str, Any]:
+def counted_answers(
+    definition: Any, answers: Mapping[str, Any] | None, reading: Reading = PUBLISHED
+) -> dict[str, Any]:
     """The answers as the rules count them: normalised, hidden ones removed."""
-    return prune_hidden(visible_tasks(definition, answers))
+    return prune_hidden(visible_tasks(definition, answers, reading))
 
 
 __all__ = [
+    "INTENDED",
+    "PUBLISHED",
     "AssessmentOutcome",
     "Comparison",
     "CriterionOutcome",
@@ -66,6 +73,7 @@ __all__ = [
     "Expression",
     "ExpressionError",
     "LevelOutcome",
+    "Reading",
     "RuleExpression",
     "Scores",
     "Verdicts",

@@ -8,8 +8,10 @@ Texts (``result``, each criterion's ``explanation``) are the definition's own co
 are shown as such, in the language the definition is written in.
 
 Answers to hidden questions are removed before anything is evaluated (see
-:mod:`visibility`). An expression that fails is reported in ``problems`` and counts as not
-holding, so one broken rule does not hide the other verdicts.
+:mod:`visibility`). Everything is evaluated under one :class:`~readings.Reading`; the
+published one, exactly as the definition is written, unless told otherwise. An expression
+that fails is reported in ``problems`` and counts as not holding, so one broken rule does
+not hide the other verdicts.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from typing import Any
 from sluis.instruments.rules.evaluation import Environment, evaluate_expression
 from sluis.instruments.rules.expressions import ExpressionError
 from sluis.instruments.rules.jsvalues import truthy
+from sluis.instruments.rules.readings import PUBLISHED, Reading, aliases_for
 from sluis.instruments.rules.scores import RuleProblem, Scores, compute_scores
-from sluis.instruments.rules.tasks import first_answer, raw_definition
+from sluis.instruments.rules.tasks import raw_definition
 from sluis.instruments.rules.visibility import Visibility, prune_hidden, visible_tasks
 
 NONE = "none"
@@ -91,35 +94,40 @@ class Verdicts:
     scores: Scores
     visibility: Visibility
     problems: tuple[RuleProblem, ...] = ()
+    reading: Reading = PUBLISHED
 
     def get(self, assessment_id: str) -> AssessmentOutcome | None:
         return next((a for a in self.assessments if a.id == assessment_id), None)
 
     def as_dict(self) -> dict[str, Any]:
         return {
+            "reading": self.reading.value,
             "assessments": [a.as_dict() for a in self.assessments],
             "scores": dict(self.scores.values),
             "problems": [{"where": p.where, "message": p.message} for p in self.problems],
         }
 
 
-def evaluate_assessments(definition: Any, answers: Mapping[str, Any] | None) -> Verdicts:
+def evaluate_assessments(
+    definition: Any, answers: Mapping[str, Any] | None, reading: Reading = PUBLISHED
+) -> Verdicts:
     """Evaluate every assessment of ``definition`` on ``answers`` (raw or in the exchange
-    format's shape; booleans may arrive as text). A definition without an ``assessments``
-    block gives no outcomes, only scores."""
-    visibility = visible_tasks(definition, answers)
+    format's shape; booleans may arrive as text) under ``reading``. A definition without an
+    ``assessments`` block gives no outcomes, only scores."""
+    visibility = visible_tasks(definition, answers, reading)
     counted = prune_hidden(visibility)
-    scores = compute_scores(visibility.index, counted)
+    scores = compute_scores(visibility.index, counted, reading)
     problems = list(scores.problems)
-    environment = Environment(
-        lambda task_id: first_answer(counted, task_id), {"scores": dict(scores.values)}
+    aliases = aliases_for(visibility.index, visibility.index.urn, reading)
+    environment = Environment.of(
+        counted, reading=reading, aliases=aliases, scores=dict(scores.values)
     )
     outcomes = [
         _assessment(block, environment, problems)
         for block in raw_definition(definition).get("assessments") or ()
         if isinstance(block, Mapping)
     ]
-    return Verdicts(tuple(outcomes), scores, visibility, tuple(problems))
+    return Verdicts(tuple(outcomes), scores, visibility, tuple(problems), reading)
 
 
 def _assessment(
@@ -161,7 +169,9 @@ def _level(
         if isinstance(c, Mapping)
     )
     met = {c.id: True for c in criteria if c.met}
-    scope = Environment(environment.answers, {**environment.names, "criteria": met})
+    scope = Environment(
+        environment.answers, {**environment.names, "criteria": met}, environment.reading
+    )
     expression = str(raw.get("expression") or "")
     # A later level is still evaluated (to show its criteria) but cannot apply any more.
     applies = not decided and _holds(expression, scope, problems, where)

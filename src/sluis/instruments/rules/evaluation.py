@@ -7,10 +7,11 @@ What the functions mean (as in the government's tool):
 - ``bool(x)``: true only for ``true`` or the text ``"true"``;
 - ``countSelectedOptions('id')``: how many options are ticked, 0 when it is not a list;
 - ``weightedCountMap(values, keys, weights)``: the sum of the weights of the keys among the
-  values. A selected value also matches a key when the value is the key with the option's
-  category prefix in front (``"Categorie betrokkenen: Kinderen jonger dan 16 jaar"`` matches
-  ``"Kinderen jonger dan 16 jaar"``); the real pre-scan writes its keys without the prefix its
-  option values carry, so a literal comparison would give every such score 0;
+  values. As published a value matches a key only when they are equal, as the government's
+  tool compares them. As intended a selected value also matches a key when it is the key
+  with the option's category prefix in front (``"Categorie betrokkenen: Kinderen jonger dan
+  16 jaar"`` matches ``"Kinderen jonger dan 16 jaar"``): the real pre-scan writes its keys
+  without the prefix its option values carry, so literally every such weight counts 0;
 - ``x | count``: the length of a list, 0 when it is not a list.
 
 Operators follow :mod:`jsvalues`; ``&&`` and ``||`` return one of their operands and only
@@ -39,6 +40,7 @@ from sluis.instruments.rules.expressions import (
     Transform,
     parse_expression,
 )
+from sluis.instruments.rules.readings import INTENDED, PUBLISHED, Reading
 from sluis.instruments.rules.tasks import first_answer
 
 AnswerLookup = Callable[[str], Any]
@@ -51,11 +53,26 @@ class Environment:
 
     answers: AnswerLookup = field(default=lambda _task_id: None)
     names: Mapping[str, Any] = field(default_factory=dict)
+    reading: Reading = PUBLISHED
 
     @classmethod
-    def of(cls, answers: Mapping[str, Any] | None = None, **names: Any) -> Environment:
-        book = answers or {}
-        return cls(lambda task_id: first_answer(book, task_id), names)
+    def of(
+        cls,
+        answers: Mapping[str, Any] | None = None,
+        *,
+        reading: Reading = PUBLISHED,
+        aliases: Mapping[str, str] | None = None,
+        **names: Any,
+    ) -> Environment:
+        return cls(answer_lookup(answers, aliases), names, reading)
+
+
+def answer_lookup(
+    answers: Mapping[str, Any] | None, aliases: Mapping[str, str] | None = None
+) -> AnswerLookup:
+    """``answers('id')`` over ``answers``, reading a renamed task under its new id."""
+    book, renamed = answers or {}, aliases or {}
+    return lambda task_id: first_answer(book, renamed.get(task_id, task_id))
 
 
 def evaluate_expression(expression: str | Expression, environment: Environment) -> Any:
@@ -137,14 +154,14 @@ class _Evaluator:
         weight_of = {str(k): w for k, w in zip(keys, weights, strict=False)}
         total: Any = 0
         for value in values:
-            weight = _weight(weight_of, value)
+            weight = _weight(weight_of, value, prefixed=self.env.reading is INTENDED)
             total = js.add(total, weight if js.truthy(weight) else 0)
         return total
 
 
-def _weight(weight_of: Mapping[str, Any], value: Any) -> Any:
+def _weight(weight_of: Mapping[str, Any], value: Any, *, prefixed: bool) -> Any:
     text = js.to_text(value)
-    if text in weight_of:
-        return weight_of[text]
+    if text in weight_of or not prefixed:
+        return weight_of.get(text)
     _, separator, bare = text.partition(": ")
     return weight_of.get(bare.strip()) if separator else None

@@ -10,8 +10,9 @@ scores up and requires a DPIA above 4.
 
 The real pre-scan files one calculation (``digitaledienst_minderjarig``, task 7.1.3) under the
 task's dependency instead of the task, by an indentation slip; the official tool therefore
-never computes it. We read a calculation found there as the task's own, since the verdict
-rules plainly count on it, and say so in :func:`definition_notes` of :mod:`lint`.
+never computes it, and neither does the published reading. The intended reading counts a
+calculation found there as the task's own, since the verdict rules plainly count on it
+(see :mod:`readings`; :func:`lint.definition_notes` names the slip).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Any
 from sluis.instruments.rules.evaluation import Environment, evaluate_expression
 from sluis.instruments.rules.expressions import ExpressionError
 from sluis.instruments.rules.jsvalues import truthy
+from sluis.instruments.rules.readings import INTENDED, PUBLISHED, Reading, aliases_for
 from sluis.instruments.rules.tasks import TaskIndex, TaskNode
 
 
@@ -59,27 +61,38 @@ class Scores:
         return sum(numbers)
 
 
-def calculations(index: TaskIndex) -> Iterator[tuple[TaskNode, Mapping[str, Any]]]:
-    """Every task with a calculation, in definition order (also one misfiled under a
-    dependency, see the module's note)."""
+def calculations(
+    index: TaskIndex, reading: Reading = INTENDED
+) -> Iterator[tuple[TaskNode, Mapping[str, Any]]]:
+    """Every task with a calculation, in definition order; as intended also one misfiled
+    under a dependency (see the module's note)."""
     for node in index:
         block = node.raw.get("calculation")
         if isinstance(block, Mapping):
             yield node, block
-        for dependency in node.raw.get("dependencies") or ():
-            if isinstance(dependency, Mapping) and isinstance(
-                dependency.get("calculation"), Mapping
-            ):
-                yield node, dependency["calculation"]
+        if reading is not INTENDED:
+            continue
+        for dependency in misfiled_calculations(node):
+            yield node, dependency
 
 
-def compute_scores(index: TaskIndex, answers: Mapping[str, Any]) -> Scores:
+def misfiled_calculations(node: TaskNode) -> Iterator[Mapping[str, Any]]:
+    """The calculations filed under the task's dependencies instead of the task."""
+    for dependency in node.raw.get("dependencies") or ():
+        if isinstance(dependency, Mapping) and isinstance(dependency.get("calculation"), Mapping):
+            yield dependency["calculation"]
+
+
+def compute_scores(
+    index: TaskIndex, answers: Mapping[str, Any], reading: Reading = PUBLISHED
+) -> Scores:
     """Work out every calculation on ``answers`` (normalised, hidden answers removed)."""
     values: dict[str, Any] = {}
     details: list[ScoreDetail] = []
     problems: list[RuleProblem] = []
-    environment = Environment.of(answers)
-    for node, block in calculations(index):
+    aliases = aliases_for(index, index.urn, reading)
+    environment = Environment.of(answers, reading=reading, aliases=aliases)
+    for node, block in calculations(index, reading):
         key = str(block.get("scoreKey") or node.id)
         where = f"task {node.id} calculation {key}"
         try:
@@ -99,7 +112,7 @@ def _risk_score(block: Mapping[str, Any], key: str, value: Any) -> Any:
     rules = block.get("riskScore")
     if not rules:
         return value
-    environment = Environment.of(None, **{key: value})
+    environment = Environment.of(None, **{key: value})  # reads only its own value
     for rule in rules:
         if truthy(evaluate_expression(str(rule.get("when") or ""), environment)):
             return rule.get("value")

@@ -61,6 +61,8 @@ class TaskIndex:
     """Every task of a definition by id, in definition order."""
 
     nodes: Mapping[str, TaskNode]
+    urn: str | None = None
+    """The definition's URN (some readings depend on which definition it is)."""
 
     def __contains__(self, task_id: object) -> bool:
         return task_id in self.nodes
@@ -86,8 +88,10 @@ def index_tasks(definition: Any) -> TaskIndex:
             inner = (*groups, node.id) if node.repeatable else groups
             visit(raw.get("tasks"), node.id, inner)
 
-    visit(raw_definition(definition).get("tasks"), None, ())
-    return TaskIndex(nodes)
+    raw = raw_definition(definition)
+    visit(raw.get("tasks"), None, ())
+    urn = raw.get("urn")
+    return TaskIndex(nodes, urn if isinstance(urn, str) else None)
 
 
 def normalise_value(node: TaskNode | None, value: Any) -> Any:

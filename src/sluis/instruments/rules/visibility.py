@@ -11,8 +11,9 @@ Semantics we chose (and the government's tool shares, except where said):
 - Operators: ``equals`` (same value and kind, with ``"true"``/``"false"``/``"null"`` read
   as such), ``contains`` (a ticked option; ``equals`` when the answer is not a list),
   ``any`` (always), ``all`` (like ``contains``; unused). A condition value wrapped in
-  single quotes, as the real pre-scan writes two of them, is read without the quotes; the
-  official tool compares the quotes too and so never shows those two follow-up questions.
+  single quotes, as the real pre-scan writes two of them, is read without the quotes in the
+  intended reading (the default here, so forms ask those follow-up questions); as published
+  the quotes are compared too, as the official tool does, and the question never shows.
 - Answers to hidden tasks do not count in scores and verdicts: :func:`prune_hidden`
   removes them first. The official tool does the same by clearing a hidden answer.
 """
@@ -23,6 +24,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from sluis.instruments.rules import jsvalues as js
+from sluis.instruments.rules.readings import INTENDED, Reading, unquoted
 from sluis.instruments.rules.tasks import (
     INDEX,
     TaskIndex,
@@ -47,15 +49,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _expected(value: Any) -> Any:
-    if isinstance(value, str) and len(value) >= 2 and value[0] == value[-1] == "'":
-        value = value[1:-1]
-    return _plain(value)
-
-
-def condition_met(operator: str, answer: Any, expected: Any) -> bool:
+def condition_met(operator: str, answer: Any, expected: Any, reading: Reading = INTENDED) -> bool:
     """Whether one dependency condition holds for ``answer`` (see the module's semantics)."""
-    answer, expected = _plain(answer), _expected(expected)
+    if reading is INTENDED:
+        expected = unquoted(expected)
+    answer, expected = _plain(answer), _plain(expected)
     if operator == "any":
         return True
     if operator in {"contains", "all"} and isinstance(answer, list):
@@ -69,9 +67,12 @@ class Visibility:
     """Answers the question "is this task shown here?" for one set of answers; lazy and
     memoised, so asking about every task of the largest definition stays cheap."""
 
-    def __init__(self, index: TaskIndex, answers: Mapping[str, Any]) -> None:
+    def __init__(
+        self, index: TaskIndex, answers: Mapping[str, Any], reading: Reading = INTENDED
+    ) -> None:
         self.index = index
         self.answers = answers
+        self.reading = reading
         self._memo: dict[tuple[str, Location], bool] = {}
         self._busy: set[tuple[str, Location]] = set()
 
@@ -111,7 +112,10 @@ class Visibility:
                 continue
             answer = self.answer(str(condition["id"]), location)
             met = condition_met(
-                str(condition.get("operator") or "equals"), answer, condition.get("value")
+                str(condition.get("operator") or "equals"),
+                answer,
+                condition.get("value"),
+                self.reading,
             )
             action = dependency.get("action", "show")
             if (action == "show" and not met) or (action == "hide" and met):
@@ -155,11 +159,14 @@ class Visibility:
         return level
 
 
-def visible_tasks(definition: Any, answers: Mapping[str, Any] | None) -> Visibility:
+def visible_tasks(
+    definition: Any, answers: Mapping[str, Any] | None, reading: Reading = INTENDED
+) -> Visibility:
     """Which tasks are shown for ``answers`` (raw or normalised): ask the result
-    ``is_visible(task_id, location)``, or take ``visible_ids()`` / ``hidden_ids()``."""
+    ``is_visible(task_id, location)``, or take ``visible_ids()`` / ``hidden_ids()``. Forms
+    and progress use the intended reading; the published verdict passes its own."""
     index = index_tasks(definition)
-    return Visibility(index, normalise_answers(index, answers))
+    return Visibility(index, normalise_answers(index, answers), reading)
 
 
 def prune_hidden(visibility: Visibility) -> dict[str, Any]:

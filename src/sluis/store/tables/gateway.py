@@ -161,9 +161,9 @@ class SubjectKeyRow(Base):
         CheckConstraint(
             "(wrapped_key IS NULL) = (destroyed_at IS NOT NULL)", name="destroyed_xor_wrapped"
         ),
-        # Small rows looked up by their text key: on SQLite the table is its primary-key
-        # index, one B-tree less to update per new subject.
-        {"sqlite_with_rowid": False},
+        # A rowid table on SQLite (migration 0012): pseudonyms are random, so rows are
+        # appended and only the primary key's small index takes random inserts; a table
+        # ordered by pseudonym rewrote most of itself per batch of new subjects.
     )
 
     pseudonym: Mapped[str] = mapped_column(String(PSEUDONYM_LENGTH), primary_key=True)
@@ -178,7 +178,17 @@ class AuditEventRow(Base):
     """One entry of the append-only audit trail (a hash chain, see ``sluis.audit``)."""
 
     __tablename__ = "audit_events"
-    __table_args__ = (CheckConstraint("seq >= 1", name="seq_positive"),)
+    __table_args__ = (
+        CheckConstraint("seq >= 1", name="seq_positive"),
+        # A decision notice names the reviews of its decision. Partial, so the decisions'
+        # own events (one per decision, in batches too) pay nothing for it.
+        Index(
+            "ix_audit_events_reviewed_decision",
+            "decision_uuid",
+            sqlite_where=text("event = 'reviewed'"),
+            postgresql_where=text("event = 'reviewed'"),
+        ),
+    )
 
     # Sequence numbers are assigned by the appender under the chain lock, never by the
     # database: a gap is then always a deleted entry.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -18,10 +18,10 @@ from sluis.register.publication_service import (
     publication_for,
 )
 from sluis.web.deps import sessions
+from sluis.web.ids import Version
 
 router = APIRouter(prefix="/api/v1", tags=["algoritmeregister"])
 Sessions = Annotated[sessionmaker[Session], Depends(sessions)]
-Version = Annotated[int | None, Query(ge=1)]
 
 
 def register_schema(request: Request) -> dict[str, Any]:

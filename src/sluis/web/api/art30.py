@@ -18,6 +18,7 @@ from sluis.register.art30_export import (
 )
 from sluis.register.art30_service import algorithm_record, organisation_record
 from sluis.web.deps import language, sessions
+from sluis.web.ids import MAX_ROW_ID
 
 router = APIRouter(prefix="/api/v1/register", tags=["register"])
 Sessions = Annotated[sessionmaker[Session], Depends(sessions)]
@@ -28,7 +29,8 @@ ControllerParam = Annotated[
     str | None, Query(description="Only this controller (name, case-insensitive).")
 ]
 VersionParam = Annotated[
-    int | None, Query(ge=1, description="With profile: this version instead of the latest.")
+    int | None,
+    Query(ge=1, le=MAX_ROW_ID, description="With profile: this version instead of the latest."),
 ]
 LangParam = Annotated[
     Literal["nl", "en"] | None,

@@ -31,6 +31,7 @@ from sluis.instruments.exchange import OutputInvalid
 from sluis.instruments.loading import DefinitionInvalid, SchemaNotFound
 from sluis.instruments.model import Task
 from sluis.web.deps import language, sessions
+from sluis.web.ids import RowId, Version
 
 router = APIRouter(prefix="/api/v1/instruments", tags=["instruments"])
 Sessions = Annotated[sessionmaker[Session], Depends(sessions)]
@@ -151,16 +152,14 @@ def open_instrument(
 
 
 @router.get("/instances/{instance_id}", summary="An instrument: answers, provenance, progress")
-def instance(
-    instance_id: int, db: Sessions, version: Annotated[int | None, Query(ge=1)] = None
-) -> dict[str, Any]:
+def instance(instance_id: RowId, db: Sessions, version: Version = None) -> dict[str, Any]:
     with _errors():
         return _payload(instruments.get_instance(db, instance_id, version))
 
 
 @router.put("/instances/{instance_id}/answers", summary="Replace the answers (all or per part)")
 def put_answers(
-    instance_id: int, body: JsonObject, db: Sessions, base_version: BaseVersion = None
+    instance_id: RowId, body: JsonObject, db: Sessions, base_version: BaseVersion = None
 ) -> dict[str, Any]:
     """Body ``{"answers": {...}, "scope"?: ["1", "2"]}``: with ``scope`` only the answers
     under those top-level parts are replaced. 422 lists every answer that does not fit."""
@@ -182,7 +181,7 @@ def put_answers(
 
 @router.put("/instances/{instance_id}/completed", summary="Which parts are completed")
 def put_completed(
-    instance_id: int, body: JsonObject, db: Sessions, base_version: BaseVersion = None
+    instance_id: RowId, body: JsonObject, db: Sessions, base_version: BaseVersion = None
 ) -> dict[str, Any]:
     """Body ``{"completed": ["0", "1"]}``: exactly these top-level parts are completed."""
     completed = body.get("completed")
@@ -194,7 +193,7 @@ def put_completed(
 
 
 @router.get("/instances/{instance_id}/versions", summary="Every version of an instrument")
-def versions(instance_id: int, db: Sessions) -> list[dict[str, Any]]:
+def versions(instance_id: RowId, db: Sessions) -> list[dict[str, Any]]:
     with _errors():
         found = instruments.list_instance_versions(db, instance_id)
     return [
@@ -209,15 +208,17 @@ def versions(instance_id: int, db: Sessions) -> list[dict[str, Any]]:
 
 
 @router.get("/instances/{instance_id}/verdict", summary="The verdict of the instrument's rules")
-def verdict(instance_id: int, db: Sessions) -> dict[str, Any]:
+def verdict(instance_id: RowId, db: Sessions) -> dict[str, Any]:
+    """The verdict as published at the top level (what the government's tool gives on the
+    same answers); ``readings`` holds it ``as_published`` and ``as_intended`` with the
+    ``differences`` and the notes that explain them; ``differs`` says whether any
+    assessment reaches another level as intended."""
     with _errors():
         return instruments.verdict(db, instance_id).as_dict()
 
 
 @router.get("/instances/{instance_id}/output", summary="Answers as assessment-output.v2 JSON")
-def export_output(
-    instance_id: int, db: Sessions, version: Annotated[int | None, Query(ge=1)] = None
-) -> Response:
+def export_output(instance_id: RowId, db: Sessions, version: Version = None) -> Response:
     """The document the government's form tool opens; tasks the format cannot address are
     named in the header ``X-Sluis-Skipped``."""
     with _errors():
@@ -234,7 +235,7 @@ def export_output(
 
 @router.put("/instances/{instance_id}/output", summary="Import assessment-output.v2 answers")
 def import_output(
-    instance_id: int,
+    instance_id: RowId,
     body: JsonObject,
     request: Request,
     db: Sessions,
@@ -252,7 +253,7 @@ def import_output(
 
 @router.post("/instances/{instance_id}/sign", summary="Sign (DPO: advice; owner: adopt/reject)")
 def sign(
-    instance_id: int, body: JsonObject, db: Sessions, base_version: BaseVersion = None
+    instance_id: RowId, body: JsonObject, db: Sessions, base_version: BaseVersion = None
 ) -> dict[str, Any]:
     """Body as a DPIA signature: ``role``, ``name``, ``function``, ``date``, ``decision``,
     ``note``. 422 lists what is still missing (parts not completed, required questions)."""
@@ -264,17 +265,17 @@ def sign(
 
 
 @router.post("/instances/{instance_id}/adopt", summary="Adopt the current version")
-def adopt(instance_id: int, db: Sessions, base_version: BaseVersion = None) -> dict[str, Any]:
+def adopt(instance_id: RowId, db: Sessions, base_version: BaseVersion = None) -> dict[str, Any]:
     return _run(lambda: instruments.adopt(db, instance_id, base_version=base_version))
 
 
 @router.get("/instances/{instance_id}/document", summary="The filled-in instrument (md or pdf)")
 def document(
-    instance_id: int,
+    instance_id: RowId,
     db: Sessions,
     lang: Lang,
     format: Annotated[DocumentFormat, Query()] = DocumentFormat.md,
-    version: Annotated[int | None, Query(ge=1)] = None,
+    version: Version = None,
 ) -> Response:
     with _errors():
         stored = instruments.get_instance(db, instance_id, version)
@@ -345,6 +346,8 @@ def _definition_payload(
         "content_sha256": stored.content_sha256,
         "imported_at": stored.imported_at.isoformat(),
         "created": stored.created,
+        # warnings about the rules (never a reason to refuse the definition)
+        "notes": [n.as_dict() for n in instruments.definition_notes_of(stored.definition)],
     }
     if tree:
         out["tasks"] = [task_tree(t) for t in stored.definition.tasks]

@@ -32,6 +32,7 @@ from sluis.kader.service import (
     set_measure_status,
 )
 from sluis.web.deps import sessions
+from sluis.web.ids import RowId
 
 router = APIRouter(prefix="/api/v1", tags=["kader"])
 Sessions = Annotated[sessionmaker[Session], Depends(sessions)]
@@ -151,7 +152,10 @@ async def upload_evidence(
     response_class=Response,
 )
 def download_evidence(
-    request: Request, profile_id: str, evidence_id: int, db: Sessions
+    request: Request,
+    profile_id: str,
+    evidence_id: RowId,
+    db: Sessions,
 ) -> Response:
     try:
         info, data = evidence_file(

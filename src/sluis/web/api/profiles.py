@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from sqlalchemy.orm import Session, sessionmaker
 
 from sluis.assessment.service import assess_stored, register_and_assess
 from sluis.profiles.service import get_profile, list_profiles, list_versions
 from sluis.web.api.body import PROFILE_BODY_DOC, profile_from_request
 from sluis.web.deps import sessions
+from sluis.web.ids import Version
 
 router = APIRouter(prefix="/api/v1/profiles", tags=["profiles"])
 Sessions = Annotated[sessionmaker[Session], Depends(sessions)]
@@ -46,7 +47,9 @@ def index(db: Sessions) -> list[dict[str, Any]]:
 
 @router.get("/{profile_id}", summary="A profile document (latest or a given version)")
 def show(
-    profile_id: str, db: Sessions, version: Annotated[int | None, Query(ge=1)] = None
+    profile_id: str,
+    db: Sessions,
+    version: Version = None,
 ) -> dict[str, Any]:
     stored = get_profile(db, profile_id, version)
     return {
@@ -68,7 +71,9 @@ def versions(profile_id: str, db: Sessions) -> list[dict[str, Any]]:
 
 @router.get("/{profile_id}/assessment", summary="Assessment of a stored profile version")
 def assessment(
-    profile_id: str, db: Sessions, version: Annotated[int | None, Query(ge=1)] = None
+    profile_id: str,
+    db: Sessions,
+    version: Version = None,
 ) -> dict[str, Any]:
     _, result = assess_stored(db, profile_id, version)
     return result.to_json_dict()

@@ -45,7 +45,8 @@ NO_STORE = {"Cache-Control": "no-store"}
 
 
 def rights_desk(request: Request) -> RightsDesk:
-    """The app's rights desk, beside its gateway (made on first use)."""
+    """The app's rights desk, beside its gateway (made with the app; on first use when
+    the rights routes are mounted on an app of their own)."""
     state = request.app.state
     desk = getattr(state, "rights", None)
     if desk is None:

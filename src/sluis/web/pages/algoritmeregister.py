@@ -14,6 +14,7 @@ from sluis.register.publication_service import (
     publication_for,
 )
 from sluis.web.deps import language, sessions
+from sluis.web.ids import Version
 from sluis.web.pages.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -23,7 +24,7 @@ Lang = Annotated[str, Depends(language)]
 
 @router.get("/profiles/{profile_id}/algoritmeregister", response_class=HTMLResponse)
 def algoritmeregister_page(
-    request: Request, profile_id: str, db: Sessions, lang: Lang, version: int | None = None
+    request: Request, profile_id: str, db: Sessions, lang: Lang, version: Version = None
 ) -> HTMLResponse:
     try:
         schema = load_register_schema(request.app.state.settings.algoritmeregister_schema)

@@ -40,6 +40,7 @@ from sluis.dpia_document.validation import (
 from sluis.profiles.service import get_profile
 from sluis.profiles.validation import FieldError
 from sluis.web.deps import language, sessions
+from sluis.web.ids import Version
 from sluis.web.pages.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -49,7 +50,7 @@ Lang = Annotated[str, Depends(language)]
 
 @router.get("/profiles/{profile_id}/dpia", response_class=HTMLResponse)
 def dpia_page(
-    request: Request, profile_id: str, db: Sessions, lang: Lang, version: int | None = None
+    request: Request, profile_id: str, db: Sessions, lang: Lang, version: Version = None
 ) -> HTMLResponse:
     if not service.has_dpia(db, profile_id):
         return _start_page(request, db, profile_id, lang)
@@ -142,15 +143,13 @@ async def adopt_page(request: Request, profile_id: str, db: Sessions, lang: Lang
 
 
 @router.get("/profiles/{profile_id}/dpia/document.pdf")
-def dpia_pdf(profile_id: str, db: Sessions, lang: Lang, version: int | None = None) -> Response:
+def dpia_pdf(profile_id: str, db: Sessions, lang: Lang, version: Version = None) -> Response:
     stored = service.get_dpia(db, profile_id, version)
     return _download(render_pdf(stored, lang), "application/pdf", stored, lang, "pdf")
 
 
 @router.get("/profiles/{profile_id}/dpia/document.md")
-def dpia_markdown(
-    profile_id: str, db: Sessions, lang: Lang, version: int | None = None
-) -> Response:
+def dpia_markdown(profile_id: str, db: Sessions, lang: Lang, version: Version = None) -> Response:
     stored = service.get_dpia(db, profile_id, version)
     body = render_markdown(stored, lang).encode("utf-8")
     return _download(body, "text/markdown; charset=utf-8", stored, lang, "md")

@@ -22,23 +22,20 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session, sessionmaker
 
-from sluis.assessment.service import assess_stored
 from sluis.i18n import translator
 from sluis.instruments import service
 from sluis.instruments.answers import AnswersInvalid
 from sluis.instruments.render import render_markdown, render_pdf
-from sluis.instruments.rules import compare_with_assessment, evaluate_assessments
-from sluis.instruments.rules.comparison import PRESCAN_DPIA
 from sluis.instruments.rules.visibility import visible_tasks
 from sluis.instruments.service import (
     DefinitionNotFound,
     InstanceConflict,
     InstanceNotFound,
-    InstrumentVerdict,
     StoredInstance,
 )
 from sluis.profiles.service import get_profile
 from sluis.web.deps import language, sessions
+from sluis.web.ids import RowId, Version
 from sluis.web.pages.instrument_forms import (
     PartContext,
     answers_from_form,
@@ -56,7 +53,7 @@ _FIELD_PREFIXES = ("q:", "e:", "img:")
 
 
 def _instance(
-    profile_id: str, instance_id: int, db: Sessions, version: int | None = None
+    profile_id: str, instance_id: RowId, db: Sessions, version: Version = None
 ) -> StoredInstance:
     """The instrument, only under the algorithm it belongs to (access is checked per
     algorithm on the path)."""
@@ -119,7 +116,7 @@ def instrument_page(
 
 @router.post("/profiles/{profile_id}/instruments/{instance_id}/save", response_model=None)
 async def save_page(
-    request: Request, instance_id: int, stored: Instance, db: Sessions, lang: Lang
+    request: Request, instance_id: RowId, stored: Instance, db: Sessions, lang: Lang
 ) -> Response:
     form = await request.form()
     part = _part_id(stored, _text(form.get("part")))
@@ -146,7 +143,7 @@ async def save_page(
 
 @router.post("/profiles/{profile_id}/instruments/{instance_id}/complete", response_model=None)
 async def complete_page(
-    request: Request, instance_id: int, stored: Instance, db: Sessions, lang: Lang
+    request: Request, instance_id: RowId, stored: Instance, db: Sessions, lang: Lang
 ) -> Response:
     form = await request.form()
     part = _part_id(stored, _text(form.get("part")))
@@ -165,13 +162,17 @@ async def preview_panel(request: Request, stored: Instance, db: Sessions, lang: 
     part = _part_id(stored, _text(form.get("part")))
     answers = _merged(stored, part, _submitted(stored, form))
     return render(
-        request, "instrument_verdict.html", lang, verdict=_verdict(db, stored, answers), live=True
+        request,
+        "instrument_verdict.html",
+        lang,
+        verdict=service.verdict_for(db, stored, answers),
+        live=True,
     )
 
 
 @router.get("/profiles/{profile_id}/instruments/{instance_id}/export.json")
 def export_json(
-    instance_id: int, stored: Instance, db: Sessions, version: int | None = None
+    instance_id: RowId, stored: Instance, db: Sessions, version: Version = None
 ) -> Response:
     exported = service.export_answers(db, instance_id, version=version)
     body = json.dumps(exported.document, ensure_ascii=False, indent=2)
@@ -180,7 +181,7 @@ def export_json(
 
 @router.get("/profiles/{profile_id}/instruments/{instance_id}/export.md")
 def export_markdown(
-    instance_id: int, stored: Instance, db: Sessions, lang: Lang, version: int | None = None
+    instance_id: RowId, stored: Instance, db: Sessions, lang: Lang, version: Version = None
 ) -> Response:
     text = render_markdown(stored, lang, service.verdict(db, instance_id, version))
     return _download(text.encode(), "text/markdown; charset=utf-8", stored, "md")
@@ -188,7 +189,7 @@ def export_markdown(
 
 @router.get("/profiles/{profile_id}/instruments/{instance_id}/export.pdf")
 def export_pdf(
-    instance_id: int, stored: Instance, db: Sessions, lang: Lang, version: int | None = None
+    instance_id: RowId, stored: Instance, db: Sessions, lang: Lang, version: Version = None
 ) -> Response:
     pdf = render_pdf(stored, lang, service.verdict(db, instance_id, version))
     return _download(pdf, "application/pdf", stored, "pdf")
@@ -238,7 +239,8 @@ def _form_page(
         part=part,
         nodes=layout_part(context, part),
         progress=progress,
-        verdict=_verdict(db, stored, shown),
+        verdict=service.verdict_for(db, stored, shown),
+        notes=service.definition_notes_of(definition),
         errors=[(e, field_id(str(e.path))) for e in errors],
         saved=saved,
         conflict=conflict,
@@ -248,17 +250,6 @@ def _form_page(
 
 
 _PREFILL_KINDS = ("profile", "assessment", "instrument")
-
-
-def _verdict(
-    db: sessionmaker[Session], stored: StoredInstance, answers: dict[str, Any]
-) -> InstrumentVerdict:
-    verdicts = evaluate_assessments(stored.definition, answers)
-    comparison = None
-    if verdicts.get(PRESCAN_DPIA) is not None:
-        _, assessment = assess_stored(db, stored.profile_id)
-        comparison = compare_with_assessment(assessment, verdicts)
-    return InstrumentVerdict(stored.id, stored.version, verdicts, comparison)
 
 
 def _submitted(stored: StoredInstance, form: Any) -> dict[str, Any]:
@@ -273,13 +264,8 @@ def _submitted(stored: StoredInstance, form: Any) -> dict[str, Any]:
 def _merged(stored: StoredInstance, part: str, submitted: dict[str, Any]) -> dict[str, Any]:
     """The stored answers with the part on screen replaced by what is submitted."""
     definition = stored.definition
-    kept = {k: v for k, v in stored.answers.items() if _top(definition, k) != part}
+    kept = {k: v for k, v in stored.answers.items() if definition.part_of(k) != part}
     return {**kept, **submitted}
-
-
-def _top(definition: Any, key: str) -> str:
-    ancestors = definition.ancestors(key.split("[", 1)[0])
-    return ancestors[-1].id if ancestors else key
 
 
 def _url(stored: StoredInstance, **query: Any) -> str:

@@ -24,6 +24,7 @@ from sluis.notices.service import (
 from sluis.web.api.decisions import Gate
 from sluis.web.api.notices import NO_STORE, UNAVAILABLE
 from sluis.web.deps import language, sessions
+from sluis.web.ids import Version
 from sluis.web.pages.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -56,7 +57,7 @@ def notice_page(decision_uuid: str, request: Request, gate: Gate, lang: Lang) ->
 
 @router.get("/profiles/{profile_id}/privacy-notice", response_class=HTMLResponse)
 def privacy_notice_page(
-    profile_id: str, request: Request, db: Sessions, lang: Lang, version: int | None = None
+    profile_id: str, request: Request, db: Sessions, lang: Lang, version: Version = None
 ) -> HTMLResponse:
     notice = privacy_notice(db, profile_id, lang, version=version)
     return render(

@@ -16,6 +16,7 @@ from sluis.profiles.validation import FieldError, ProfileInvalid, parse_profile_
 from sluis.reports.rendering import render_pdf
 from sluis.web.api.body import MAX_PROFILE_BYTES
 from sluis.web.deps import language, sessions
+from sluis.web.ids import Version
 from sluis.web.pages.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -75,7 +76,7 @@ async def save_profile(
 
 @router.get("/profiles/{profile_id}", response_class=HTMLResponse)
 def profile_detail(
-    request: Request, profile_id: str, db: Sessions, lang: Lang, version: int | None = None
+    request: Request, profile_id: str, db: Sessions, lang: Lang, version: Version = None
 ) -> HTMLResponse:
     stored, assessment = assess_stored(db, profile_id, version)
     return render(
@@ -91,7 +92,7 @@ def profile_detail(
 
 @router.get("/profiles/{profile_id}/edit", response_class=HTMLResponse)
 def edit_profile(
-    request: Request, profile_id: str, db: Sessions, lang: Lang, version: int | None = None
+    request: Request, profile_id: str, db: Sessions, lang: Lang, version: Version = None
 ) -> HTMLResponse:
     stored, _ = assess_stored(db, profile_id, version)
     return render(
@@ -105,7 +106,7 @@ def edit_profile(
 
 
 @router.get("/profiles/{profile_id}/report.pdf")
-def profile_pdf(profile_id: str, db: Sessions, lang: Lang, version: int | None = None) -> Response:
+def profile_pdf(profile_id: str, db: Sessions, lang: Lang, version: Version = None) -> Response:
     stored, assessment = assess_stored(db, profile_id, version)
     filename = f"sluis-{stored.profile_id}-v{stored.version}-{lang}.pdf"
     return Response(

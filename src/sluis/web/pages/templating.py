@@ -20,8 +20,7 @@ from sluis.reports.rendering import cite, tri
 PAGE_TEMPLATES = Path(__file__).parent.parent / "templates"
 _POST_FORM = re.compile(r"(<form\b[^>]*\bmethod=\"post\"[^>]*>)", re.IGNORECASE)
 CSRF_INPUT = (
-    '{% if csrf_token %}<input type="hidden" name="csrf_token" value="{{ csrf_token }}">'
-    "{% endif %}"
+    '{% if csrf_token %}<input type="hidden" name="csrf_token" value="{{ csrf_token }}">{% endif %}'
 )
 
 
