@@ -3,9 +3,8 @@ public portal (429 with Retry-After), and no personal data in the logs."""
 
 from __future__ import annotations
 
-import re
-
 import logging
+import re
 from pathlib import Path
 
 import pytest
