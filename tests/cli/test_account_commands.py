@@ -4,7 +4,6 @@ deactivate, and API tokens; passwords never on the command line; bad input exits
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
@@ -20,16 +19,9 @@ PASSWORD = "a long enough password"
 
 
 @pytest.fixture
-def db(
-    database_url_migrated: str,
-    sessions: sessionmaker[Session],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> sessionmaker[Session]:
-    monkeypatch.setenv("SLUIS_DATABASE_URL", database_url_migrated)
-    monkeypatch.setenv("SLUIS_DATA_DIR", str(tmp_path / "data"))
+def db(cli_env: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch) -> sessionmaker[Session]:
     monkeypatch.setenv("SLUIS_DEFAULT_LANGUAGE", "en")
-    return sessions
+    return cli_env
 
 
 def create(*args: str, password: str = PASSWORD) -> object:

@@ -36,18 +36,11 @@ def german_credit() -> ModuleType:
 
 
 @pytest.fixture
-def db(
-    database_url_migrated: str,
-    sessions: sessionmaker[Session],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> sessionmaker[Session]:
-    monkeypatch.setenv("SLUIS_DATABASE_URL", database_url_migrated)
-    monkeypatch.setenv("SLUIS_DATA_DIR", str(tmp_path / "data"))
+def db(cli_env: sessionmaker[Session]) -> sessionmaker[Session]:
     for name in (CREDIT, ALLOWANCE):
         text = (EXAMPLES / f"{name}.yaml").read_text(encoding="utf-8")
-        register_and_assess(sessions, parse_profile_text(text))
-    return sessions
+        register_and_assess(cli_env, parse_profile_text(text))
+    return cli_env
 
 
 @pytest.fixture

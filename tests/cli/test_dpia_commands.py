@@ -20,13 +20,10 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def db(
-    database_url_migrated: str, sessions: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
-) -> sessionmaker[Session]:
-    monkeypatch.setenv("SLUIS_DATABASE_URL", database_url_migrated)
+def db(cli_env: sessionmaker[Session]) -> sessionmaker[Session]:
     for name in (WELFARE, "library-overdue-reminders"):
-        register_and_assess(sessions, parse_profile_text((EXAMPLES / f"{name}.yaml").read_text()))
-    return sessions
+        register_and_assess(cli_env, parse_profile_text((EXAMPLES / f"{name}.yaml").read_text()))
+    return cli_env
 
 
 def test_open_prefills_a_draft_once(db: sessionmaker[Session]) -> None:

@@ -27,13 +27,10 @@ def sources(shared_data: Path) -> Path:
 
 
 @pytest.fixture
-def db(
-    database_url_migrated: str, sessions: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
-) -> sessionmaker[Session]:
-    monkeypatch.setenv("SLUIS_DATABASE_URL", database_url_migrated)
+def db(cli_env: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch) -> sessionmaker[Session]:
     monkeypatch.delenv("SLUIS_PAR_DPIA_SCHEMAS", raising=False)
-    register_and_assess(sessions, parse_profile_text((EXAMPLES / f"{WELFARE}.yaml").read_text()))
-    return sessions
+    register_and_assess(cli_env, parse_profile_text((EXAMPLES / f"{WELFARE}.yaml").read_text()))
+    return cli_env
 
 
 def test_the_whole_flow(db: sessionmaker[Session], sources: Path, tmp_path: Path) -> None:

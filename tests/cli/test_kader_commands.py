@@ -23,15 +23,11 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def cli_db(
-    database_url_migrated: str, sessions: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
-) -> sessionmaker[Session]:
+def cli_db(cli_env: sessionmaker[Session]) -> sessionmaker[Session]:
     """The CLI pointed at the test database; the welfare example registered in it."""
-    monkeypatch.setenv("SLUIS_DATABASE_URL", database_url_migrated)
-    monkeypatch.setenv("COLUMNS", "200")  # keep Rich from wrapping long paths
     document = yaml.safe_load((EXAMPLES / f"{WELFARE}.yaml").read_text(encoding="utf-8"))
-    register_and_assess(sessions, validate_profile(document))
-    return sessions
+    register_and_assess(cli_env, validate_profile(document))
+    return cli_env
 
 
 def test_import_prints_counts_and_each_problem_with_its_path(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 from typer.testing import CliRunner
@@ -18,17 +16,10 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def db(
-    database_url_migrated: str,
-    sessions: sessionmaker[Session],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> sessionmaker[Session]:
-    monkeypatch.setenv("SLUIS_DATABASE_URL", database_url_migrated)
-    monkeypatch.setenv("SLUIS_DATA_DIR", str(tmp_path / "data"))
+def db(cli_env: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch) -> sessionmaker[Session]:
     monkeypatch.setenv("SLUIS_DEFAULT_LANGUAGE", "en")
-    register_and_assess(sessions, AlgorithmProfile.model_validate(profile_document()))
-    return sessions
+    register_and_assess(cli_env, AlgorithmProfile.model_validate(profile_document()))
+    return cli_env
 
 
 def test_add_authorise_and_list(db: sessionmaker[Session]) -> None:

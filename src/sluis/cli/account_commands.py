@@ -17,7 +17,7 @@ from rich.table import Table
 from sluis.accounts import service
 from sluis.accounts.problems import AccountProblem, AccountRefused
 from sluis.accounts.roles import Grant
-from sluis.cli.common import EXIT_INVALID
+from sluis.cli.common import EXIT_INVALID, err
 from sluis.cli.context import open_database
 from sluis.i18n import label
 from sluis.settings import Settings
@@ -26,7 +26,6 @@ app = typer.Typer(help="Accounts, roles and API tokens.", no_args_is_help=True)
 token_app = typer.Typer(help="API tokens for systems.", no_args_is_help=True)
 app.add_typer(token_app, name="token")
 console = Console()
-err = Console(stderr=True)
 
 ROLE_HELP = (
     "ROLE or ROLE@ALGORITHM: administrator, privacy_officer, decision_owner, reviewer, auditor."

@@ -17,12 +17,11 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from sluis.cli.common import EXIT_INVALID
+from sluis.cli.common import EXIT_INVALID, err
 from sluis.i18n import label
 
 app = typer.Typer(help="The audit trail: verification and signed anchors.", no_args_is_help=True)
 out = Console()
-err = Console(stderr=True, soft_wrap=True)  # paths in errors stay whole
 
 EXIT_BROKEN = 1
 

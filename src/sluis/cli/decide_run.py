@@ -25,7 +25,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from sluis.cli.common import EXIT_INVALID
+from sluis.cli.common import EXIT_INVALID, err
 from sluis.cli.context import open_database
 from sluis.gateway.batch import BatchRefused
 from sluis.gateway.contract import InputContract, InputProblem, UnknownDecision
@@ -42,7 +42,6 @@ from sluis.profiles.model import DataType
 from sluis.profiles.service import ProfileNotFound
 from sluis.settings import Settings
 
-err = Console(stderr=True)
 EXIT_PARTIAL = 1  # some rows decided, some refused
 # The file is read a few chunks at a time: within one read the gateway prepares a chunk
 # while it writes the one before (see ``sluis.gateway.batch``); memory stays bounded.

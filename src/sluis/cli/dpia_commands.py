@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from sluis.cli.common import EXIT_INVALID
+from sluis.cli.common import EXIT_INVALID, err
 from sluis.cli.context import open_database
 from sluis.dpia_document.lifecycle import adoption_refusals
 from sluis.dpia_document.matrix import LEVEL_LABELS
@@ -25,7 +25,6 @@ from sluis.profiles.service import ProfileNotFound
 
 app = typer.Typer(help="DPIA documents (GDPR art. 35).", no_args_is_help=True)
 console = Console()
-err = Console(stderr=True)
 
 EXIT_NOT_FOUND = 1
 EXIT_NOT_NEEDED = 3  # the assessment calls for no DPIA: not an error in the input

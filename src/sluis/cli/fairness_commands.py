@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from sluis.cli.common import EXIT_INVALID
+from sluis.cli.common import EXIT_INVALID, err
 from sluis.cli.context import open_database
 from sluis.dashboard.refresh import refresh
 from sluis.fairness.records import MonitoringRefused, record_attributes, record_ground_truth
@@ -26,7 +26,6 @@ app = typer.Typer(
 )
 dashboard_app = typer.Typer(help="The privacy officer's dashboard.", no_args_is_help=True)
 console = Console()
-err = Console(stderr=True)
 
 EXIT_NOT_FOUND = 1
 EXIT_BROKEN = 1  # the audit chain failed its verification

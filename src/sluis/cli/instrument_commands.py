@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from sluis.cli.common import EXIT_INVALID
+from sluis.cli.common import EXIT_INVALID, err
 from sluis.cli.context import open_database
 from sluis.i18n import translator
 from sluis.instruments import render
@@ -30,7 +30,6 @@ app = typer.Typer(
     help="The government's questionnaires: pre-scan, Model DPIA, IAMA.", no_args_is_help=True
 )
 console = Console()
-err = Console(stderr=True)
 
 EXIT_NOT_FOUND = 1
 NOT_FOUND = (

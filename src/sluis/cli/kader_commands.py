@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from sluis.cli.common import EXIT_INVALID
+from sluis.cli.common import EXIT_INVALID, err
 from sluis.cli.context import open_database
 from sluis.kader.documents import checklist_document
 from sluis.kader.records import KaderFileProblem
@@ -28,7 +28,6 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 console = Console()
-err = Console(stderr=True, soft_wrap=True)  # paths in errors stay whole
 
 
 class ChecklistFormat(StrEnum):

@@ -8,7 +8,6 @@ from enum import StrEnum
 from pathlib import Path
 
 import typer
-from rich.console import Console
 
 from sluis.cli import (
     account_commands,
@@ -31,7 +30,7 @@ from sluis.cli import (
     rights_commands,
     serve_commands,
 )
-from sluis.cli.common import EXIT_INVALID, print_profile_errors
+from sluis.cli.common import EXIT_INVALID, err, print_profile_errors
 from sluis.law.assess import assess
 from sluis.law.results import Assessment
 from sluis.profiles.schema import profile_json_schema, profile_skeleton
@@ -64,8 +63,6 @@ decide_commands.register(app)
 notice_commands.register(app)
 deadline_commands.register(app)
 letter_commands.register(app)
-
-err = Console(stderr=True)
 
 
 class ReportFormat(StrEnum):

@@ -18,16 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import typer
-from rich.console import Console
 
-from sluis.cli.common import EXIT_INVALID
+from sluis.cli.common import EXIT_INVALID, err
 from sluis.settings import Settings
 
 if TYPE_CHECKING:
     from sluis.gateway.service import Gateway
     from sluis.notices.render import Notice
 
-err = Console(stderr=True, soft_wrap=True)  # paths in errors stay whole
 EXIT_SOME_FAILED = 1
 
 #: Why a decision has no notice, for people.

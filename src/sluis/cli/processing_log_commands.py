@@ -13,8 +13,8 @@ from enum import StrEnum
 from typing import Any
 
 import typer
-from rich.console import Console
 
+from sluis.cli.common import err
 from sluis.i18n import label
 from sluis.processing_log.activities import Operation
 
@@ -22,7 +22,6 @@ app = typer.Typer(
     help="The processing log (Logboek Dataverwerkingen): every processing of personal data.",
     no_args_is_help=True,
 )
-err = Console(stderr=True, soft_wrap=True)  # paths in messages stay whole
 
 
 class Language(StrEnum):

@@ -10,14 +10,13 @@ from rich.console import Console
 from rich.table import Table
 
 from sluis.assessment.service import register_and_assess
-from sluis.cli.common import EXIT_INVALID, print_profile_errors
+from sluis.cli.common import EXIT_INVALID, err, print_profile_errors
 from sluis.cli.context import open_database
 from sluis.profiles.service import ProfileNotFound, get_profile, list_profiles, list_versions
 from sluis.profiles.validation import ProfileInvalid, parse_profile_text
 
 app = typer.Typer(help="Registered algorithm profiles.", no_args_is_help=True)
 console = Console()
-err = Console(stderr=True)
 
 
 @app.command("add")

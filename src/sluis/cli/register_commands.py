@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.console import Console
 
-from sluis.cli.common import EXIT_INVALID, print_profile_errors
+from sluis.cli.common import EXIT_INVALID, err, print_profile_errors
 from sluis.cli.context import open_database
 from sluis.law.assess import assess
 from sluis.profiles.service import ProfileNotFound
@@ -33,7 +32,6 @@ from sluis.register.publication_service import (
 from sluis.settings import Settings
 
 app = typer.Typer(help="Registers: art. 30 record, Algoritmeregister.", no_args_is_help=True)
-err = Console(stderr=True)
 
 
 class ExportFormat(StrEnum):

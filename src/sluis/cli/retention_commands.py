@@ -16,14 +16,13 @@ from enum import StrEnum
 import typer
 from rich.console import Console
 
-from sluis.cli.common import EXIT_INVALID
+from sluis.cli.common import EXIT_INVALID, err
 from sluis.i18n import label
 
 app = typer.Typer(
     help="Retention periods and legal holds (GDPR art. 5(1)(e)).", no_args_is_help=True
 )
 out = Console()
-err = Console(stderr=True, soft_wrap=True)  # paths in errors stay whole
 
 SUBJECT_ID_LENGTH = 1_000
 

@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from sluis.cli.common import EXIT_INVALID
+from sluis.cli.common import EXIT_INVALID, err
 from sluis.cli.context import open_database
 from sluis.i18n import label
 from sluis.i18n.numbers import format_percent, format_seconds
@@ -28,7 +28,6 @@ from sluis.review.thresholds import ThresholdsInvalid
 
 app = typer.Typer(help="The review desk: meaningful human intervention.", no_args_is_help=True)
 console = Console()
-err = Console(stderr=True, soft_wrap=True)  # paths in errors stay whole
 
 EXIT_NOT_FOUND = 1
 

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from sluis.cli.common import EXIT_INVALID
+from sluis.cli.common import EXIT_INVALID, err
 from sluis.cli.context import open_database
 from sluis.i18n import label
 from sluis.profiles.service import list_profiles
@@ -19,7 +19,6 @@ from sluis.settings import Settings
 
 app = typer.Typer(help="Reviewers of the review desk.", no_args_is_help=True)
 console = Console()
-err = Console(stderr=True)
 
 
 def _lang() -> str:

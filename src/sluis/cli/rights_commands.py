@@ -14,12 +14,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from sluis.cli.common import EXIT_INVALID
+from sluis.cli.common import EXIT_INVALID, err
 from sluis.rights.reminders import VIEWS
 
 app = typer.Typer(help="Requests of data subjects (GDPR art. 12-22).", no_args_is_help=True)
 out = Console()
-err = Console(stderr=True)
 
 
 def _desk():  # type: ignore[no-untyped-def]
