@@ -1,4 +1,4 @@
-"""The public letter page (``/rights/letter``): a letter to any organisation, in Dutch or
+"""The public letter page (``/letter``): a letter to any organisation, in Dutch or
 English, as a page, a PDF and a calendar reminder; bad input named by field; nothing kept."""
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def client(app: FastAPI) -> TestClient:
 def test_the_form_is_bilingual_phone_ready_and_says_nothing_is_kept(
     client: TestClient, lang: str, title: str
 ) -> None:
-    page = client.get(f"/rights/letter?lang={lang}&kind=access")
+    page = client.get(f"/letter?lang={lang}&kind=access")
     assert page.status_code == 200
     assert title in page.text
     assert 'name="viewport"' in page.text
@@ -59,7 +59,7 @@ def test_the_form_is_bilingual_phone_ready_and_says_nothing_is_kept(
 
 
 def test_the_letter_comes_back_as_a_page_with_downloads(client: TestClient) -> None:
-    page = client.post("/rights/letter?lang=en", data=FORM)
+    page = client.post("/letter?lang=en", data=FORM)
     assert page.status_code == 200
     assert "Ik betwist een geautomatiseerd besluit" in page.text
     assert "22 april 2025" in page.text
@@ -70,12 +70,12 @@ def test_the_letter_comes_back_as_a_page_with_downloads(client: TestClient) -> N
 
 @pytest.mark.slow
 def test_pdf_and_reminder_downloads(client: TestClient) -> None:
-    pdf = client.post("/rights/letter?lang=en", data=FORM | {"format": "pdf"})
+    pdf = client.post("/letter?lang=en", data=FORM | {"format": "pdf"})
     assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
     assert "attachment" in pdf.headers["content-disposition"]
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "K-2025-9" in text
-    ics = client.post("/rights/letter?lang=en", data=FORM | {"format": "ics"})
+    ics = client.post("/letter?lang=en", data=FORM | {"format": "ics"})
     assert ics.headers["content-type"].startswith("text/calendar")
     event = next(iter(Calendar.from_ical(ics.content).walk("VEVENT")))
     assert event.decoded("DTSTART") == date(2025, 4, 22)
@@ -83,17 +83,17 @@ def test_pdf_and_reminder_downloads(client: TestClient) -> None:
 
 def test_bad_input_is_named_by_field_and_the_form_kept(client: TestClient) -> None:
     bad = FORM | {"kind": "nonsense", "name": "", "sent": "2025-02-30"}
-    page = client.post("/rights/letter?lang=en", data=bad)
+    page = client.post("/letter?lang=en", data=bad)
     assert page.status_code == 422
     for field in ("kind", "name", "sent"):
         assert f'data-field="{field}"' in page.text
     assert "This is not a real date" in page.text
     assert "Acme Lending B.V." in page.text  # what was typed stays in the form
-    odd = client.post("/rights/letter?lang=en", data=FORM | {"format": "docx"})
+    odd = client.post("/letter?lang=en", data=FORM | {"format": "docx"})
     assert odd.status_code == 422 and 'data-field="format"' in odd.text
 
 
 def test_nothing_is_kept(app: FastAPI, client: TestClient) -> None:
-    assert client.post("/rights/letter?lang=en", data=FORM).status_code == 200
+    assert client.post("/letter?lang=en", data=FORM).status_code == 200
     assert not hasattr(app.state, "rights") and not hasattr(app.state, "gateway")
-    assert "set-cookie" not in client.post("/rights/letter", data=FORM).headers
+    assert "set-cookie" not in client.post("/letter", data=FORM).headers

@@ -89,6 +89,9 @@ def test_the_api_docs_get_their_own_policy(client: TestClient) -> None:
         ("POST", f"/api/v1/rights/requests/{DECISION}/identity", True),
         ("GET", "/api/v1/rights/requests", False),  # staff
         ("POST", f"/api/v1/rights/requests/{DECISION}/erasure", False),  # staff
+        ("POST", "/login", True),
+        ("GET", "/login", False),
+        ("POST", "/letter", True),
         ("GET", "/profiles", False),
         ("POST", "/api/v1/decisions", False),
     ],

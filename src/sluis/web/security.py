@@ -119,12 +119,15 @@ class SecurityHeaders:
 
 
 def is_portal(method: str, path: str) -> bool:
-    """The routes anyone may reach without an account: the portal pages, and taking a
-    request in or confirming identity through the API."""
+    """The routes anyone may reach without an account: the portal pages, taking a
+    request in or confirming identity through the API, drafting a letter (each one a PDF
+    to render), and signing in (guessing passwords from many accounts)."""
     if path == "/requests" or path.startswith("/requests/"):
         return True
     if method != "POST":
         return False
+    if path in ("/login", "/letter"):
+        return True
     prefix = "/api/v1/rights/requests"
     return path == prefix or (path.startswith(prefix + "/") and "/identity" in path)
 

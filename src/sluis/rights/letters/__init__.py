@@ -5,7 +5,7 @@ reminder.
 
 ``draft`` is the pure core (what each letter asks, on which articles, by when);
 ``output`` renders it (text, Markdown, HTML, PDF, iCalendar); ``service`` is what the CLI
-(``sluis letter``) and the portal page (``/rights/letter``) call. Nothing is stored.
+(``sluis letter``) and the portal page (``/letter``) call. Nothing is stored.
 """
 
 from sluis.rights.letters.draft import Letter, LetterInput, LetterKind, check_input, draft

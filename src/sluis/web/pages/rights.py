@@ -304,12 +304,12 @@ def _letter_page(
     )
 
 
-@router.get("/rights/letter", response_class=HTMLResponse)
+@router.get("/letter", response_class=HTMLResponse)
 def letter_form(request: Request, lang: Lang, kind: str = "") -> HTMLResponse:
     return _letter_page(request, lang, {"kind": kind})
 
 
-@router.post("/rights/letter", response_class=HTMLResponse)
+@router.post("/letter", response_class=HTMLResponse)
 async def letter_made(request: Request, lang: Lang) -> Response:
     """The letter as a page, or (``format``) as a download; the input is only echoed back
     in the page's download forms, never stored or logged."""
