@@ -100,3 +100,22 @@ def test_link_a_reviewer_and_deactivate(db: sessionmaker[Session]) -> None:
     gone = runner.invoke(app, ["account", "deactivate", "anna"])
     assert gone.exit_code == 0 and "deactivated" in gone.stdout
     assert service.authenticate(db, "anna", PASSWORD) is None
+
+
+def test_purge_sessions_forgets_ended_sessions_and_keeps_live_ones(
+    db: sessionmaker[Session],
+) -> None:
+    assert create("ada", "--name", "Ada", "--role", "auditor").exit_code == 0  # type: ignore[attr-defined]
+    account = service.authenticate(db, "ada", PASSWORD)
+    assert account is not None
+    policy = service.SessionPolicy()
+    ended = service.start_session(db, account.id, policy)
+    live = service.start_session(db, account.id, policy)
+    service.end_session(db, ended)
+
+    purged = runner.invoke(app, ["account", "purge-sessions"])
+
+    assert purged.exit_code == 0 and "1 ended sessions forgotten." in purged.stdout
+    assert service.session_principal(db, live, policy) is not None
+    again = runner.invoke(app, ["account", "purge-sessions"])
+    assert "0 ended sessions forgotten." in again.stdout

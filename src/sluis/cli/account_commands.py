@@ -156,6 +156,13 @@ def deactivate(login: str) -> None:
     console.print(label("accounts.cli.deactivated", _lang()).format(login=info.login))
 
 
+@app.command("purge-sessions")
+def purge_sessions() -> None:
+    """Forget web sessions that have ended (expired or revoked). Safe to run from cron."""
+    count = service.purge_sessions(open_database())
+    console.print(label("accounts.cli.purged", _lang()).format(count=count))
+
+
 @token_app.command("create")
 def token_create(
     login: str = typer.Argument(..., help="The account the token speaks for."),

@@ -164,4 +164,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "accounts.cli.revoked_token": ("Token {id} ingetrokken.", "Token {id} revoked."),
     "accounts.cli.deactivated": ("Account {login} gedeactiveerd.", "Account {login} deactivated."),
+    "accounts.cli.purged": (
+        "{count} beëindigde sessies vergeten.",
+        "{count} ended sessions forgotten.",
+    ),
 }
