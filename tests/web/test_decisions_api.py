@@ -13,10 +13,12 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from auth_world import sign_in
+from auth_world import bearer, sign_in
+from processing_log.world import records
 from sluis.assessment.service import register_and_assess
 from sluis.audit import AuditEntry, chain_head, read_events
 from sluis.gateway.loading import ProcedureNotLoadable
+from sluis.processing_log.activities import Operation
 from sluis.profiles.validation import parse_profile_text
 from sluis.settings import Settings
 from sluis.store.tables.gateway import DecisionRow
@@ -131,13 +133,27 @@ def test_a_recorded_decision_is_read_back_without_personal_data(client: TestClie
     assert "9000" not in shown.text
 
 
-def test_revealing_personal_data_over_http_is_refused_until_accounts_exist(
-    client: TestClient,
+def test_inputs_are_revealed_only_to_who_may_read_personal_data_of_that_algorithm(
+    client: TestClient, sessions: sessionmaker[Session]
 ) -> None:
     decision_uuid = client.post(URL, json=single()).json()["id"]
-    response = client.get(f"{URL}/{decision_uuid}", params={"reveal": "true"})
-    assert response.status_code == 403
-    assert "accounts" in response.json()["detail"]["message"]
+    shown = f"{URL}/{decision_uuid}"
+
+    revealed = client.get(shown, params={"reveal": "true"})
+    assert revealed.status_code == 200
+    assert revealed.json()["payload"]["inputs"]["monthly_household_income"] == 1523.45
+
+    for roles in (("auditor",), (f"decision_owner@{WELFARE}",)):
+        other = TestClient(client.app, headers=bearer(sessions, *roles))
+        assert other.get(shown).status_code == 200  # the record itself, without inputs
+        refused = other.get(shown, params={"reveal": "true"})
+        assert refused.status_code == 403 and "1523" not in refused.text
+        assert refused.json()["detail"]["problems"] == [{"field": "reveal", "rule": "forbidden"}]
+    owner = TestClient(client.app, headers=bearer(sessions, f"decision_owner@{ALLOWANCE}"))
+    assert owner.get(shown, params={"reveal": "true"}).status_code == 200
+    # Each reading is processing of personal data: two readings, two records.
+    read = [r for r in records(client.app.state.gateway) if r["name"] == Operation.reveal_decision]
+    assert [r["attributes"]["sluis.decision"] for r in read] == [decision_uuid] * 2
 
 
 def test_an_unknown_decision_id_is_404(client: TestClient) -> None:

@@ -38,6 +38,7 @@ class Operation(StrEnum):
     retention_run = "retention-run"
     retention_erasure = "retention-erasure"
     rights_contest = "rights-contest"
+    reveal_decision = "reveal-decision"
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,13 @@ OPERATIONS: dict[Operation, OperationInfo] = {
             "A person contests a decision: a new review is opened with what they submitted.",
         ),
         (gdpr("22(3)"),),
+    ),
+    Operation.reveal_decision: OperationInfo(
+        t(
+            "Een medewerker leest de invoer en uitleg van een besluit over één persoon.",
+            "A member of staff reads the inputs and explanation of a decision about one person.",
+        ),
+        (gdpr("5(2)"), gdpr("32")),
     ),
 }
 

@@ -21,33 +21,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nog geen algoritmes geregistreerd.",
         "No algorithms registered yet.",
     ),
-    # -- who is acting --
-    "review_pages.work_as": ("Werken als", "Work as"),
-    "review_pages.nobody": ("(niemand gekozen)", "(nobody chosen)"),
-    "review_pages.work_as_button": ("Kiezen", "Choose"),
-    "review_pages.acting_as": ("U werkt als {name} ({id}).", "You are working as {name} ({id})."),
-    "review_pages.not_authentication_title": ("Geen inlog.", "No log-in."),
-    "review_pages.not_authentication": (
-        "Dit is nog geen authenticatie: wie deze pagina's kan openen, kan elke geregistreerde "
-        "beoordelaar kiezen. Accounts en rollen komen later. Gebruik de balie alleen waar "
-        "dat aanvaardbaar is.",
-        "This is not authentication yet: whoever can open these pages can choose any "
-        "registered reviewer. Accounts and roles come later. Use the desk only where that is "
-        "acceptable.",
-    ),
-    "review_pages.who_title": ("Als wie werkt u?", "Whom are you working as?"),
-    "review_pages.who_needed": (
-        "Kies eerst als welke beoordelaar u werkt; de balie controleert bij elke handeling "
-        "of die beoordelaar bevoegd is.",
-        "First choose the reviewer you work as; the desk checks at every act whether that "
-        "reviewer has the authority.",
-    ),
-    "review_pages.open_access": (
-        "Zonder accounts staat deze pagina open voor iedereen die de app kan bereiken; hij is "
-        "bedoeld voor de privacy officer.",
-        "Without accounts this page is open to anyone who can reach the app; it is meant "
-        "for the privacy officer.",
-    ),
     # -- the desk and the queue --
     "review_pages.algorithm": ("Algoritme", "Algorithm"),
     "review_pages.alerts": ("Signalen", "Alerts"),

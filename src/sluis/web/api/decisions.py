@@ -15,9 +15,9 @@ outcome and score, or the row's problems. A procedure that returns an outcome th
 profile does not declare is a fault of the server (500), and nothing is recorded.
 Bad input is answered with 422 listing every problem, each naming the field and the rule
 (rows by position), and nothing is recorded but a refusal event without personal data.
-``GET /api/v1/decisions/{id}`` reads a record back without its personal data: revealing
-inputs and explanation needs accounts and roles, which the web app does not have yet, so
-over HTTP it is refused (use the Python API).
+``GET /api/v1/decisions/{id}`` reads a record back without its personal data; with
+``reveal=true`` also its inputs and explanation, for whoever may read personal data of that
+algorithm (``personal.read``), and the reading is written to the processing log.
 
 The procedures are bound when the app starts, from the ``procedures`` setting
 (``SLUIS_PROCEDURES``, see ``sluis.gateway.loading``).
@@ -47,6 +47,8 @@ from sluis.gateway.outcomes import OUTCOME_FIELD, UndeclaredOutcome, outcome_pro
 from sluis.gateway.records import DecisionRecord
 from sluis.gateway.service import DecisionNotFound, DecisionUnavailable, Gateway
 from sluis.processing_log import incoming, outgoing
+from sluis.processing_log.activities import Operation
+from sluis.processing_log.hooks import logged
 from sluis.settings import Settings
 
 router = APIRouter(prefix="/api/v1/decisions", tags=["decisions"])
@@ -216,27 +218,39 @@ def _may_decide(request: Request, algorithm: str) -> None:
         raise Refused("Not allowed; nothing was recorded.", [problem], status=403)
 
 
-@router.get("/{decision_uuid}", summary="A recorded decision, without personal data")
+@router.get("/{decision_uuid}", summary="A recorded decision (personal data only on reveal)")
 def show(
     decision_uuid: str,
+    request: Request,
     gate: Gate,
-    reveal: Annotated[bool, Query(description="Not available over HTTP yet.")] = False,
+    reveal: Annotated[
+        bool, Query(description="Include the inputs; needs personal.read for the algorithm.")
+    ] = False,
 ) -> dict[str, Any]:
-    if reveal:
-        raise HTTPException(
-            status_code=403,
-            detail={
-                "message": "Inputs and explanations are personal data; revealing them over "
-                "HTTP needs accounts and roles, which this server does not have yet."
-            },
-        )
     try:
         record = gate.get_decision(decision_uuid)
+        if not reveal:
+            return record_json(record)
+        principal = getattr(request.state, "principal", None)
+        if not may(principal, Permission.personal_read, record.profile_id):
+            raise HTTPException(
+                status_code=403,
+                detail={
+                    "message": "inputs and explanations are personal data: reading them "
+                    "needs personal.read for this algorithm",
+                    "problems": [{"field": "reveal", "rule": "forbidden"}],
+                },
+            )
+        return _revealed(gate, decision_uuid).to_json_dict()
     except DecisionNotFound:
         raise HTTPException(
             status_code=404, detail={"message": f"no decision {decision_uuid!r}"}
         ) from None
-    return record_json(record)
+
+
+@logged(Operation.reveal_decision, decision="decision_uuid")
+def _revealed(gateway: Gateway, decision_uuid: str) -> DecisionRecord:
+    return gateway.get_decision(decision_uuid, reveal=True)
 
 
 async def _on_writer(

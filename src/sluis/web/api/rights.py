@@ -2,10 +2,10 @@
 
 Staff register requests that came by letter, e-mail or phone, and carry out and answer
 them; other systems of the organisation take requests in for the person and register the
-e-mail address known for a subject (used for one-time codes). Staff routes are as open as
-the rest of the app until accounts and roles arrive (a later issue): put the server behind
-the organisation's own access control. The person's own view is on the portal pages
-(``/requests/...``) and limited to their request by a token bound to it.
+e-mail address known for a subject (used for one-time codes). Staff routes need the
+``rights.handle`` permission (``sluis.web.access``). The person's own view is on the portal
+pages (``/requests/...``) and limited to their request by a token bound to it, which the
+API accepts too (``Authorization: Bearer``).
 
 Every refusal answers with the status of its kind (404, 403, 409, 422, 429) and every
 problem naming the field and the rule, never personal data.

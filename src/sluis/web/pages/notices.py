@@ -1,9 +1,9 @@
 """HTML pages of the notices: ``/decisions/{id}/notice`` (the letter to the person a
 decision is about, with downloads and its readability) and ``/profiles/{id}/privacy-notice``.
 
-Like the API (``sluis.web.api.notices``), the decision notice page shows personal data
-without access control until accounts and roles arrive (a later issue); its responses are
-marked ``Cache-Control: no-store``.
+Like the API (``sluis.web.api.notices``), the decision notice page holds personal data: only
+staff who may read it for that algorithm and the person it is about (through their request's
+token) reach it (``sluis.web.access``); its responses are marked ``Cache-Control: no-store``.
 """
 
 from __future__ import annotations

@@ -3,9 +3,9 @@ meaningful? the metrics per reviewer, month and group with their charts and aler
 human-involvement report's own view, so page and downloads agree), the report as
 Markdown and PDF, an algorithm's review policy and its control cases.
 
-Like the rest of the app these pages are open until accounts and roles exist (a later
-issue); they hold no personal data of the people decided about: the metrics name
-reviewers, and control cases are made up.
+Staff who may read the registry see them (auditors too); changing a policy or planting
+control cases needs ``review.oversee`` (the privacy officer). They hold no personal data of
+the people decided about: the metrics name reviewers, and control cases are made up.
 """
 
 from __future__ import annotations

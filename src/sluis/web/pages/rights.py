@@ -10,8 +10,7 @@ a cookie, bound to that one request: a person never sees anything that is not th
 
 The staff desk: ``/rights`` (open, due soon, overdue, closed), ``/rights/new`` (register a
 request that came by letter, e-mail or phone), ``/rights/{id}`` (the request, its events and
-its actions). Staff pages are as open as the rest of the app until accounts and roles
-arrive (a later issue).
+its actions). Staff pages need the ``rights.handle`` permission (``sluis.web.access``).
 """
 
 from __future__ import annotations
