@@ -14,6 +14,8 @@ silently skips ``BEGIN`` for those).
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -170,6 +172,23 @@ def _ensure_sqlite_directory(url: URL) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
 
 
+def _write_ahead(dbapi_connection: sqlite3.Connection) -> None:
+    """Switch the file to write-ahead logging (it stays so), waiting while others hold it.
+
+    Switching needs the file to itself, and SQLite refuses at once rather than through the
+    busy timeout when another connection is busy creating it: several processes starting on
+    a new database would fail at random. So: retry until the busy timeout has passed."""
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            dbapi_connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
+
+
 def _configure_sqlite(engine: Engine, *, file_based: bool) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -181,7 +200,7 @@ def _configure_sqlite(engine: Engine, *, file_based: bool) -> None:
             # Takes effect only while the file is still empty (a new database): 16 KiB
             # pages make bulk writes of decision records about a fifth faster (measured).
             dbapi_connection.execute(f"PRAGMA page_size={SQLITE_PAGE_SIZE}")
-            dbapi_connection.execute("PRAGMA journal_mode=WAL")
+            _write_ahead(dbapi_connection)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
