@@ -29,7 +29,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
-SQLITE_PAGE_SIZE = 16_384
+#: Page size of a new SQLite file. Measured on 2 cores: 16 KiB makes a 300k-row batch
+#: about 11 % faster but single decisions about 12 % slower (each commit writes bigger
+#: pages to the log); single decisions are the gateway's everyday work, so 4 KiB.
+SQLITE_PAGE_SIZE = 4_096
 
 #: Execution option: on SQLite, start the transaction with ``BEGIN IMMEDIATE`` (take the
 #: write lock up front, waiting up to the busy timeout) instead of a deferred ``BEGIN``.
@@ -197,8 +200,7 @@ def _configure_sqlite(engine: Engine, *, file_based: bool) -> None:
         dbapi_connection.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         dbapi_connection.execute("PRAGMA foreign_keys=ON")
         if file_based:
-            # Takes effect only while the file is still empty (a new database): 16 KiB
-            # pages make bulk writes of decision records about a fifth faster (measured).
+            # Takes effect only while the file is still empty (a new database).
             dbapi_connection.execute(f"PRAGMA page_size={SQLITE_PAGE_SIZE}")
             _write_ahead(dbapi_connection)
 
