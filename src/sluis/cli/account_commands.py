@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 
 import typer
 from rich.console import Console
@@ -17,6 +18,7 @@ from rich.table import Table
 from sluis.accounts import service
 from sluis.accounts.problems import AccountProblem, AccountRefused
 from sluis.accounts.roles import Grant
+from sluis.accounts.service import AccountInfo
 from sluis.cli.common import EXIT_INVALID, err
 from sluis.cli.context import open_database
 from sluis.i18n import label
@@ -104,20 +106,19 @@ def list_command(as_json: bool = typer.Option(False, "--json")) -> None:
 @app.command("grant")
 def grant(login: str, role: str = typer.Argument(..., help=ROLE_HELP)) -> None:
     """Give an account a role (for one algorithm with ROLE@ALGORITHM)."""
-    (wanted,) = _grants([role])
-    try:
-        info = service.grant(open_database(), login, wanted)
-    except AccountRefused as refusal:
-        raise _refused(refusal) from None
-    console.print(f"{info.login}: {', '.join(g.label() for g in info.grants)}")
+    _change_role(service.grant, login, role)
 
 
 @app.command("revoke")
 def revoke(login: str, role: str = typer.Argument(..., help=ROLE_HELP)) -> None:
     """Take a role away (ROLE takes it for every algorithm)."""
-    (old,) = _grants([role])
+    _change_role(service.revoke, login, role)
+
+
+def _change_role(change: Callable[..., AccountInfo], login: str, role: str) -> None:
+    (wanted,) = _grants([role])
     try:
-        info = service.revoke(open_database(), login, old)
+        info = change(open_database(), login, wanted)
     except AccountRefused as refusal:
         raise _refused(refusal) from None
     console.print(f"{info.login}: {', '.join(g.label() for g in info.grants) or '-'}")

@@ -39,7 +39,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from sluis.accounts.roles import Permission, may
+from sluis.accounts.roles import Permission, Principal, may
 from sluis.gateway.batch import BatchRefused
 from sluis.gateway.contract import InputProblem, InputsRefused
 from sluis.gateway.loading import bind_procedures
@@ -210,10 +210,15 @@ async def respond(request: Request, gate: Gateway) -> JSONResponse:
     return JSONResponse(record_json(record), status_code=status, headers=outgoing(traced))
 
 
+def _principal(request: Request) -> Principal | None:
+    """Who is asking, as the access check (sluis.web.auth) found them."""
+    return request.scope.get("state", {}).get("principal")
+
+
 def _may_decide(request: Request, algorithm: str) -> None:
     """The route's rule (sluis.web.access) let in whoever may decide for some algorithm;
     a token limited to other algorithms is refused this one (403, nothing recorded)."""
-    if not may(request.scope.get("state", {}).get("principal"), Permission.decide, algorithm):
+    if not may(_principal(request), Permission.decide, algorithm):
         problem = _problem("algorithm", "forbidden", "not allowed to decide for this algorithm")
         raise Refused("Not allowed; nothing was recorded.", [problem], status=403)
 
@@ -231,8 +236,7 @@ def show(
         record = gate.get_decision(decision_uuid)
         if not reveal:
             return record_json(record)
-        principal = getattr(request.state, "principal", None)
-        if not may(principal, Permission.personal_read, record.profile_id):
+        if not may(_principal(request), Permission.personal_read, record.profile_id):
             raise HTTPException(
                 status_code=403,
                 detail={
